@@ -1,0 +1,680 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.CoroutineFrame;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A single-threaded event loop with asyncio's semantics: it runs callbacks, timers and tasks,
+ * one at a time, on the thread that calls {@link #runForever()} or
+ * {@link #runUntilComplete(Awaitable)}.
+ *
+ * <p>Every method except {@link #callSoonThreadsafe}, {@link #stop()} and the getters is
+ * called on the loop's thread while it runs (a call from another thread is an
+ * {@link IllegalStateException}, never a silent race). Every method of a closed loop throws
+ * {@code IllegalStateException("Event loop is closed")}.
+ *
+ * <h2>One iteration</h2>
+ * <ol>
+ *   <li>wait for I/O or a wake-up: not at all if callbacks are ready or the loop is stopping,
+ *       until the earliest timer otherwise, or until {@link #callSoonThreadsafe} wakes it;</li>
+ *   <li>append the callbacks other threads submitted, then the due timers in
+ *       ({@code when}, scheduling order) order, to the ready queue;</li>
+ *   <li>run exactly the callbacks that are ready now, first in first out, skipping cancelled
+ *       ones. Callbacks they schedule run in the next iteration.</li>
+ * </ol>
+ * {@link #stop()} lets the current iteration finish. An exception escaping a callback goes to
+ * the {@linkplain #setExceptionHandler exception handler} and the loop goes on.
+ *
+ * <pre>{@code
+ * try (EventLoop loop = EventLoop.newEventLoop()) {
+ *     loop.callSoon(() -> System.out.println("hello"));
+ *     loop.callLater(0.5, loop::stop);
+ *     loop.runForever();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #newVirtualTimeLoop()} gives a loop whose clock starts at 0 and jumps to the next
+ * timer whenever nothing is ready, so code full of sleeps and timeouts is tested
+ * deterministically and instantly.
+ */
+public final class EventLoop implements AutoCloseable {
+    /*
+     * Implementation overview. `ready` is only touched by the loop thread; other threads hand
+     * callbacks over through `remote`, a lock-free stack drained once per iteration. The loop
+     * sleeps in `selector.select`; `wakeState` tells submitters whether it may be sleeping,
+     * so that only the first submission after the loop went to sleep pays for
+     * Selector.wakeup(). Timers live in a heap that drops cancelled ones immediately. The
+     * owner check reads one volatile field and costs a compare on the hot path.
+     */
+    private static final System.Logger LOG = System.getLogger("io.jasyncio");
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    private static final long CLOCK_ORIGIN = System.nanoTime();
+    /** asyncio caps a single wait at one day. */
+    private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+    private static final int AWAKE = 0;
+    private static final int SLEEPING = 1;
+
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>(256);
+    private final TimerQueue timers = new TimerQueue();
+    private final RemoteQueue remote = new RemoteQueue();
+    private final AtomicInteger wakeState = new AtomicInteger(AWAKE);
+    private final LiveTasks liveTasks = new LiveTasks();
+    private final Selector selector;
+    private final boolean virtualTime;
+    private double virtualNow;
+    private long timerSequence;
+
+    private volatile Thread thread;
+    private volatile boolean stopping;
+    private volatile boolean closed;
+    private Task<?> currentTask;
+
+    private volatile ExceptionHandler exceptionHandler;
+    private boolean debug;
+    private double slowCallbackDuration = 0.1;
+    private ThreadPoolExecutor defaultExecutor;
+    private boolean executorShutdownCalled;
+
+    private EventLoop(boolean virtualTime) {
+        this.virtualTime = virtualTime;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the event loop's selector", e);
+        }
+    }
+
+    /** A new loop on the system's monotonic clock. Close it when done with it. */
+    public static EventLoop newEventLoop() {
+        return new EventLoop(false);
+    }
+
+    /**
+     * A new loop on a virtual clock: {@link #time()} starts at 0 and, whenever no callback is
+     * ready, jumps straight to the earliest timer instead of waiting for it. Sleeps and
+     * timeouts then take no real time and happen in a reproducible order; I/O and callbacks
+     * from other threads still work, but a pending timer is reached without waiting for them.
+     */
+    public static EventLoop newVirtualTimeLoop() {
+        return new EventLoop(true);
+    }
+
+    // ---- scheduling ------------------------------------------------------------------------
+
+    /** Schedules {@code callback} to run in the next iteration, after those already queued. */
+    public Handle callSoon(Runnable callback) {
+        checkThread();
+        checkClosed();
+        Handle handle = new Handle(requireCallback(callback));
+        ready.addLast(handle);
+        return handle;
+    }
+
+    /**
+     * Like {@link #callSoon}, from any thread: wakes the loop if it is waiting. Callbacks from
+     * one thread run in the order submitted, each exactly once.
+     */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkClosed();
+        Handle handle = new Handle(requireCallback(callback));
+        remote.push(handle);
+        wakeUp();
+        return handle;
+    }
+
+    /** Schedules {@code callback} {@code delay} seconds from now (a delay of 0 or less: as soon as possible). */
+    public TimerHandle callLater(double delay, Runnable callback) {
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("delay must be a number, got NaN");
+        }
+        return callAt(time() + delay, callback);
+    }
+
+    /** {@link #callLater(double, Runnable)} with a {@link Duration}. */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        return callLater(seconds(delay), callback);
+    }
+
+    /**
+     * Schedules {@code callback} at loop time {@code when} (see {@link #time()}). Timers run in
+     * {@code when} order; equal ones in the order they were scheduled.
+     */
+    public TimerHandle callAt(double when, Runnable callback) {
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("when must be a number, got NaN");
+        }
+        checkThread();
+        checkClosed();
+        TimerHandle timer = new TimerHandle(this, when, timerSequence++, requireCallback(callback));
+        timers.add(timer);
+        return timer;
+    }
+
+    /** The loop's clock, in seconds: monotonic, of arbitrary origin (0 for a virtual-time loop). */
+    public double time() {
+        return virtualTime ? virtualNow : (System.nanoTime() - CLOCK_ORIGIN) * 1e-9;
+    }
+
+    // ---- futures and tasks -----------------------------------------------------------------
+
+    /** A new pending future bound to this loop. */
+    public <T> Future<T> createFuture() {
+        checkClosed();
+        return new Future<>(this);
+    }
+
+    /** Wraps {@code coro} in a task named {@code Task-N}, whose first step is scheduled now. */
+    public <T> Task<T> createTask(Coroutine<T> coro) {
+        return createTask(coro, null);
+    }
+
+    /**
+     * Wraps {@code coro} in a task with the given name (null: {@code Task-N}).
+     *
+     * @throws IllegalStateException if the coroutine was already awaited or given to a task
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        checkThread();
+        checkClosed();
+        return new Task<>(this, frameOf(coro), name);
+    }
+
+    // ---- running ---------------------------------------------------------------------------
+
+    /**
+     * Runs iterations until {@link #stop()} is called. A stop requested before this call makes
+     * it run exactly one iteration (asyncio's "pre-stopped" idiom).
+     *
+     * @throws IllegalStateException if the loop is closed or already running, or another loop
+     *     runs on this thread
+     */
+    public void runForever() {
+        checkClosed();
+        checkNotRunning();
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            do {
+                runOnce();
+            } while (!stopping);
+        } finally {
+            stopping = false;
+            thread = null;
+            RUNNING.remove();
+        }
+    }
+
+    /**
+     * Runs the loop until {@code awaitable} is done (a coroutine is wrapped in a task first)
+     * and returns its result, or throws its exception as it is.
+     *
+     * @throws IllegalStateException "Event loop stopped before Future completed." if
+     *     {@link #stop()} ended the run first; the future stays pending and a later call can
+     *     finish it
+     */
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        checkClosed();
+        checkNotRunning();
+        Future<T> future = ensureFuture(awaitable);
+        Consumer<Future<T>> stopWhenDone = done -> stop();
+        future.addDoneCallback(stopWhenDone);
+        try {
+            runForever();
+        } catch (RuntimeException | Error e) {
+            if (future != awaitable && future.done() && !future.cancelled()) {
+                future.exception();
+            }
+            throw e;
+        } finally {
+            future.removeDoneCallback(stopWhenDone);
+        }
+        if (!future.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    /**
+     * Stops the loop once the current iteration is done: the callbacks already taken for it
+     * still run, those they schedule wait for the next run. Any thread may call it.
+     */
+    public void stop() {
+        stopping = true;
+        if (thread != Thread.currentThread()) {
+            wakeUp();
+        }
+    }
+
+    /**
+     * Closes the loop: drops every pending callback and timer without running it, shuts the
+     * default executor down without waiting, and releases the selector. Idempotent.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    @Override
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready.clear();
+        timers.clear();
+        remote.clear();
+        if (defaultExecutor != null) {
+            defaultExecutor.shutdown();
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the event loop's selector failed", e);
+        }
+    }
+
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---- executors -------------------------------------------------------------------------
+
+    /**
+     * Runs {@code callable} on {@code executor} (null: the loop's default executor, a pool of
+     * daemon threads created on first use) and returns a future of its outcome, completed on
+     * the loop's thread. Cancelling the future cancels the call if it has not started.
+     *
+     * @throws IllegalStateException for the default executor after {@link #shutdownDefaultExecutor()}
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> callable) {
+        if (callable == null) {
+            throw new NullPointerException("callable");
+        }
+        checkThread();
+        checkClosed();
+        if (executor == null) {
+            if (executorShutdownCalled) {
+                throw new IllegalStateException("Executor shutdown has been called");
+            }
+            executor = defaultExecutor();
+        }
+        Future<T> future = new Future<>(this);
+        ExecutorCall<T> call = new ExecutorCall<>(future, callable);
+        future.addDoneCallback(call);
+        executor.execute(call);
+        return future;
+    }
+
+    /**
+     * A coroutine that shuts the default executor down and finishes once its threads have
+     * finished their work. Afterwards {@code runInExecutor(null, ...)} throws.
+     */
+    public Coroutine<Void> shutdownDefaultExecutor() {
+        return new FutureCoroutine<>("shutdownDefaultExecutor()", () -> {
+            executorShutdownCalled = true;
+            Future<Void> finished = createFuture();
+            ExecutorService executor = defaultExecutor;
+            if (executor == null) {
+                finished.setResult(null);
+                return finished;
+            }
+            Thread joiner = new Thread(() -> {
+                executor.shutdown();
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        if (executor.awaitTermination(1, TimeUnit.DAYS)) {
+                            break;
+                        }
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                callSoonThreadsafe(() -> {
+                    if (!finished.done()) {
+                        finished.setResult(null);
+                    }
+                });
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "jasyncio-executor-shutdown");
+            joiner.setDaemon(true);
+            joiner.start();
+            return finished;
+        });
+    }
+
+    // ---- errors and debugging --------------------------------------------------------------
+
+    /** Installs the handler for errors nobody else can take; null restores the default. */
+    public void setExceptionHandler(ExceptionHandler handler) {
+        this.exceptionHandler = handler;
+    }
+
+    /** The installed handler, or null when the default one is in use. */
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /**
+     * Hands {@code context} to the installed handler, or to {@link #defaultExceptionHandler}.
+     * If the installed handler throws, the default one logs that, with the original context.
+     */
+    public void callExceptionHandler(ExceptionContext context) {
+        ExceptionHandler handler = exceptionHandler;
+        if (handler != null) {
+            try {
+                handler.handle(this, context);
+                return;
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable handlerFailure) {
+                context = ExceptionContext.of("Unhandled error in exception handler", handlerFailure)
+                        .with("context", context);
+            }
+        }
+        try {
+            defaultExceptionHandler(context);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable loggingFailure) {
+            // Nothing is left to report to; the loop must keep running.
+        }
+    }
+
+    /**
+     * Logs {@code context} at ERROR level on the {@code System.Logger} named "io.jasyncio": the
+     * message, the other keys sorted, and the exception with its stack trace.
+     */
+    public void defaultExceptionHandler(ExceptionContext context) {
+        LOG.log(System.Logger.Level.ERROR, context.toString(), context.exception());
+    }
+
+    /**
+     * Debug mode: every callback and task step is timed, and one that takes longer than
+     * {@link #setSlowCallbackDuration the slow-callback duration} is logged as a warning.
+     */
+    public void setDebug(boolean enabled) {
+        this.debug = enabled;
+    }
+
+    public boolean getDebug() {
+        return debug;
+    }
+
+    /** In debug mode, callbacks longer than this many seconds (default 0.1) are logged. */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be >= 0, got " + seconds);
+        }
+        this.slowCallbackDuration = seconds;
+    }
+
+    public double getSlowCallbackDuration() {
+        return slowCallbackDuration;
+    }
+
+    @Override
+    public String toString() {
+        return "<EventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
+
+    // ---- for the rest of the runtime -------------------------------------------------------
+
+    /** The loop running on the calling thread, or null. */
+    static EventLoop running() {
+        return RUNNING.get();
+    }
+
+    Task<?> currentTask() {
+        return currentTask;
+    }
+
+    Set<Task<?>> allTasks() {
+        return liveTasks.snapshot();
+    }
+
+    /**
+     * Fails unless the caller may touch loop-thread state: the loop is not running, or this is
+     * its thread.
+     */
+    void checkThread() {
+        Thread owner = thread;
+        if (owner != null && owner != Thread.currentThread()) {
+            throw new IllegalStateException(
+                    "Non-thread-safe operation invoked on an event loop other than the current one"
+                            + " (loop thread: " + owner.getName() + ", caller: "
+                            + Thread.currentThread().getName() + "); use callSoonThreadsafe");
+        }
+    }
+
+    /** Queues a runtime-internal handle (a task step or a done callback) for the next iteration. */
+    void enqueue(Handle handle) {
+        checkClosed();
+        ready.addLast(handle);
+    }
+
+    void timerCancelled(TimerHandle timer) {
+        checkThread();
+        timers.remove(timer);
+    }
+
+    void taskStarted(Task<?> task) {
+        liveTasks.add(task);
+    }
+
+    void taskEnded(Task<?> task) {
+        liveTasks.remove(task);
+    }
+
+    void enterTask(Task<?> task) {
+        if (currentTask != null) {
+            throw new IllegalStateException(
+                    "Cannot enter into task " + task + " while another task " + currentTask + " is being executed.");
+        }
+        currentTask = task;
+    }
+
+    void leaveTask(Task<?> task) {
+        currentTask = null;
+    }
+
+    /** Reports an error from a thread that is not the loop's, e.g. the cleaner's. */
+    void reportFromAnyThread(ExceptionContext context) {
+        if (!closed) {
+            try {
+                callSoonThreadsafe(() -> callExceptionHandler(context));
+                return;
+            } catch (IllegalStateException closedMeanwhile) {
+                // fall through
+            }
+        }
+        callExceptionHandler(context);
+    }
+
+    static double seconds(Duration duration) {
+        return duration.getSeconds() + duration.getNano() * 1e-9;
+    }
+
+    // ---- the iteration ---------------------------------------------------------------------
+
+    private void runOnce() {
+        waitForWork();
+        remote.drainTo(ready);
+        if (!timers.isEmpty()) {
+            double end = time() + 1e-9;
+            TimerHandle timer;
+            while ((timer = timers.peek()) != null && timer.when() <= end) {
+                timers.poll();
+                ready.addLast(timer);
+            }
+        }
+        boolean timed = debug;
+        for (int n = ready.size(); n > 0; n--) {
+            Handle handle = ready.pollFirst();
+            if (handle.cancelled()) {
+                continue;
+            }
+            if (timed) {
+                runTimed(handle);
+            } else {
+                runHandle(handle);
+            }
+        }
+    }
+
+    private void runHandle(Handle handle) {
+        try {
+            handle.run();
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            callExceptionHandler(ExceptionContext.of("Exception in callback " + handle, t).with("handle", handle));
+        }
+    }
+
+    private void runTimed(Handle handle) {
+        long start = System.nanoTime();
+        runHandle(handle);
+        double took = (System.nanoTime() - start) * 1e-9;
+        if (took >= slowCallbackDuration) {
+            LOG.log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds", handle, took));
+        }
+    }
+
+    /** Waits for I/O, a wake-up or the earliest timer, as long as nothing is ready to run. */
+    private void waitForWork() {
+        if (!ready.isEmpty() || stopping) {
+            selectNow();
+            return;
+        }
+        TimerHandle first = timers.peek();
+        if (first == null) {
+            sleep(0);
+            return;
+        }
+        double delay = first.when() - time();
+        if (delay <= 0) {
+            selectNow();
+        } else if (virtualTime) {
+            virtualNow = first.when();
+            selectNow();
+        } else {
+            sleep((long) Math.ceil(Math.min(delay, MAXIMUM_SELECT_TIMEOUT) * 1000));
+        }
+    }
+
+    private void selectNow() {
+        if (!selector.keys().isEmpty()) {
+            try {
+                selector.selectNow();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the event loop's selector failed", e);
+            }
+        }
+    }
+
+    /** Blocks in the selector for up to {@code millis} (0: until woken). */
+    private void sleep(long millis) {
+        wakeState.set(SLEEPING);
+        try {
+            if (remote.isEmpty() && !stopping) {
+                selector.select(millis);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the event loop's selector failed", e);
+        } finally {
+            wakeState.set(AWAKE);
+        }
+    }
+
+    private void wakeUp() {
+        if (wakeState.get() == SLEEPING && wakeState.getAndSet(AWAKE) == SLEEPING) {
+            selector.wakeup();
+        }
+    }
+
+    private void checkClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    private void checkNotRunning() {
+        if (thread != null) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+    }
+
+    /** {@code awaitable} itself if it is a future of this loop, else a new task running it. */
+    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+        if (awaitable instanceof Future<T> future) {
+            if (future.loop != this) {
+                throw new IllegalArgumentException(
+                        "The future belongs to a different loop than the one specified as the loop argument");
+            }
+            return future;
+        }
+        if (awaitable instanceof Coroutine<T> coro) {
+            return createTask(coro);
+        }
+        throw new IllegalArgumentException("A Future or a Coroutine is required, got " + awaitable);
+    }
+
+    private static <T> CoroutineFrame<T> frameOf(Coroutine<T> coro) {
+        if (coro instanceof CoroutineFrame<T> frame) {
+            return frame;
+        }
+        throw new IllegalArgumentException("a coroutine was expected, got " + coro);
+    }
+
+    private static Runnable requireCallback(Runnable callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback");
+        }
+        return callback;
+    }
+
+    private ThreadPoolExecutor defaultExecutor() {
+        if (defaultExecutor == null) {
+            int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            ThreadFactory factory = new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "jasyncio-executor-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            };
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                    threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+            executor.allowCoreThreadTimeOut(true);
+            defaultExecutor = executor;
+        }
+        return defaultExecutor;
+    }
+}

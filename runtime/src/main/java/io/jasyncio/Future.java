@@ -1,0 +1,334 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.Throwables;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The eventual outcome of an operation, bound to one {@link EventLoop}: asyncio's
+ * {@code Future}, with the same states and rules.
+ *
+ * <p>A future is <em>pending</em> until it gets a result ({@link #setResult}), an exception
+ * ({@link #setException}) or is {@linkplain #cancel(String) cancelled}; then it is
+ * {@linkplain #done() done} and never changes again. Done callbacks never run inline: each one
+ * is scheduled with the loop's {@code callSoon} when the future completes (or, if it is already
+ * done, when the callback is added), in the order they were added.
+ *
+ * <p>Not thread-safe: every method is called on the loop's thread. To complete a future from
+ * another thread, use {@code loop.callSoonThreadsafe(() -> future.setResult(v))}.
+ *
+ * <pre>{@code
+ * Future<String> f = loop.createFuture();
+ * f.addDoneCallback(done -> System.out.println(done.result()));
+ * loop.callLater(0.1, () -> f.setResult("hello"));
+ * loop.runUntilComplete(f);   // prints "hello", returns "hello"
+ * }</pre>
+ *
+ * @param <T> the type of the result
+ */
+public class Future<T> implements Awaitable<T> {
+    /*
+     * Implementation: the first done callback lives in its own field because nearly every
+     * future has exactly one (the task awaiting it), so that case allocates no list. A task's
+     * wake-up callback is itself a Handle and is queued on the loop as it is; any other
+     * callback is wrapped in a DoneCallbackHandle. For a cancelled future, `result` holds the
+     * cancel message and `exception` the CancelledError that ended a task, if any.
+     */
+    private static final byte PENDING = 0;
+    private static final byte FINISHED = 1;
+    private static final byte CANCELLED = 2;
+
+    final EventLoop loop;
+    private byte state = PENDING;
+    private Object result;
+    private Throwable exception;
+    private Consumer<? super Future<T>> firstCallback;
+    private ArrayList<Consumer<? super Future<T>>> moreCallbacks;
+    private UnretrievedException unretrieved;
+
+    /** A pending future bound to {@code loop}; {@link EventLoop#createFuture()} is the usual way. */
+    public Future(EventLoop loop) {
+        if (loop == null) {
+            throw new NullPointerException("loop");
+        }
+        this.loop = loop;
+    }
+
+    /** True once the future has a result or an exception, or is cancelled. */
+    public final boolean done() {
+        return state != PENDING;
+    }
+
+    /** True if the future was cancelled. */
+    public final boolean cancelled() {
+        return state == CANCELLED;
+    }
+
+    /**
+     * The result. If the future failed, its exception is thrown as it is (the original object,
+     * checked or not); if it was cancelled, a {@link CancelledError} with the cancel message.
+     *
+     * @throws InvalidStateError if the future is not done
+     */
+    @SuppressWarnings("unchecked")
+    public final T result() {
+        if (state == FINISHED) {
+            if (exception == null) {
+                return (T) result;
+            }
+            markRetrieved();
+            throw Throwables.sneakyThrow(exception);
+        }
+        if (state == CANCELLED) {
+            throw cancelledError();
+        }
+        throw new InvalidStateError("Result is not ready.");
+    }
+
+    /**
+     * The exception the future failed with, or null if it has a result.
+     *
+     * @throws CancelledError if the future was cancelled
+     * @throws InvalidStateError if the future is not done
+     */
+    public final Throwable exception() {
+        if (state == FINISHED) {
+            markRetrieved();
+            return exception;
+        }
+        if (state == CANCELLED) {
+            throw cancelledError();
+        }
+        throw new InvalidStateError("Exception is not set.");
+    }
+
+    /** Cancels the future without a message; see {@link #cancel(String)}. */
+    public final boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels the future and schedules its callbacks, unless it is already done.
+     *
+     * @param msg the message the {@link CancelledError} will carry; may be null
+     * @return false if the future was already done, true otherwise
+     */
+    public boolean cancel(String msg) {
+        loop.checkThread();
+        return cancelWith(msg, null);
+    }
+
+    /**
+     * Sets the result and schedules the callbacks.
+     *
+     * @throws InvalidStateError if the future is already done (cancelled included)
+     */
+    public void setResult(T value) {
+        loop.checkThread();
+        checkPending();
+        finish(value, null);
+    }
+
+    /**
+     * Sets the exception and schedules the callbacks. If nobody ever asks for it (through
+     * {@link #result()}, {@link #exception()} or an await), the loop's exception handler is told
+     * when the future is garbage-collected.
+     *
+     * @throws InvalidStateError if the future is already done (cancelled included)
+     */
+    public void setException(Throwable exception) {
+        if (exception == null) {
+            throw new NullPointerException("exception");
+        }
+        loop.checkThread();
+        checkPending();
+        finish(null, exception);
+    }
+
+    /**
+     * Adds a callback that is called with this future once it is done, through the loop's
+     * {@code callSoon}; if the future is already done, it is scheduled now.
+     */
+    public final void addDoneCallback(Consumer<? super Future<T>> callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback");
+        }
+        loop.checkThread();
+        if (state != PENDING) {
+            schedule(callback);
+        } else if (firstCallback == null) {
+            firstCallback = callback;
+        } else {
+            if (moreCallbacks == null) {
+                moreCallbacks = new ArrayList<>(2);
+            }
+            moreCallbacks.add(callback);
+        }
+    }
+
+    /**
+     * Removes every registration of {@code callback} (by {@code equals}) that has not been
+     * scheduled yet.
+     *
+     * @return how many were removed
+     */
+    public final int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        loop.checkThread();
+        int removed = 0;
+        if (moreCallbacks != null) {
+            int before = moreCallbacks.size();
+            moreCallbacks.removeIf(callback::equals);
+            removed = before - moreCallbacks.size();
+        }
+        if (firstCallback != null && firstCallback.equals(callback)) {
+            removed++;
+            firstCallback = moreCallbacks == null || moreCallbacks.isEmpty() ? null : moreCallbacks.remove(0);
+        }
+        return removed;
+    }
+
+    /** The loop this future is bound to. */
+    public final EventLoop getLoop() {
+        return loop;
+    }
+
+    /**
+     * A {@link CompletableFuture} that completes as this future does (at once if it is already
+     * done, otherwise from a done callback on the loop's thread). Cancelling it, from any
+     * thread, cancels this future.
+     */
+    public final CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> stage = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
+                if (cancelled) {
+                    cancelFromAnyThread();
+                }
+                return cancelled;
+            }
+        };
+        if (done()) {
+            copyOutcomeTo(stage);
+        } else {
+            addDoneCallback(f -> copyOutcomeTo(stage));
+        }
+        return stage;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " " + describeState() + ">";
+    }
+
+    // ---- for Task and the loop ------------------------------------------------------------
+
+    /** "pending", "cancelled", "finished result=..." or "finished exception=...". */
+    final String describeState() {
+        return switch (state) {
+            case PENDING -> "pending";
+            case CANCELLED -> "cancelled";
+            default -> exception != null ? "finished exception=" + exception : "finished result=" + result;
+        };
+    }
+
+    /** Completes a pending future; {@code exception} null means success. */
+    final void finish(T value, Throwable failure) {
+        result = value;
+        exception = failure;
+        state = FINISHED;
+        if (failure != null) {
+            unretrieved = UnretrievedException.watch(this, failure);
+        }
+        scheduleCallbacks();
+    }
+
+    /** Cancels a pending future, remembering the CancelledError that caused it, if any. */
+    final boolean cancelWith(String msg, CancelledError cause) {
+        if (state != PENDING) {
+            return false;
+        }
+        state = CANCELLED;
+        result = msg;
+        exception = cause;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /** Registers the task's wake-up, which the loop runs as it is when this future is done. */
+    final void addWakeup(TaskStep step) {
+        addDoneCallback(step);
+    }
+
+    /** Prefix for the "exception was never retrieved" report. */
+    String kind() {
+        return "Future";
+    }
+
+    private void checkPending() {
+        if (state != PENDING) {
+            throw new InvalidStateError((state == CANCELLED ? "CANCELLED: " : "FINISHED: ") + this);
+        }
+    }
+
+    private CancelledError cancelledError() {
+        CancelledError error = new CancelledError((String) result);
+        if (exception != null) {
+            error.initCause(exception);
+        }
+        return error;
+    }
+
+    private void markRetrieved() {
+        if (unretrieved != null) {
+            unretrieved.retrieved();
+            unretrieved = null;
+        }
+    }
+
+    private void scheduleCallbacks() {
+        Consumer<? super Future<T>> first = firstCallback;
+        if (first == null) {
+            return;
+        }
+        firstCallback = null;
+        schedule(first);
+        ArrayList<Consumer<? super Future<T>>> more = moreCallbacks;
+        if (more != null) {
+            moreCallbacks = null;
+            for (Consumer<? super Future<T>> callback : more) {
+                schedule(callback);
+            }
+        }
+    }
+
+    private void schedule(Consumer<? super Future<T>> callback) {
+        if (callback instanceof TaskStep step) {
+            loop.enqueue(step);
+        } else {
+            loop.enqueue(new DoneCallbackHandle<>(this, callback));
+        }
+    }
+
+    private void cancelFromAnyThread() {
+        try {
+            loop.callSoonThreadsafe(this::cancel);
+        } catch (IllegalStateException closed) {
+            // The loop is closed: nothing will ever run this future's callbacks anyway.
+        }
+    }
+
+    private void copyOutcomeTo(CompletableFuture<T> stage) {
+        if (state == CANCELLED) {
+            stage.completeExceptionally(cancelledError());
+        } else if (exception != null) {
+            markRetrieved();
+            stage.completeExceptionally(exception);
+        } else {
+            @SuppressWarnings("unchecked")
+            T value = (T) result;
+            stage.complete(value);
+        }
+    }
+}

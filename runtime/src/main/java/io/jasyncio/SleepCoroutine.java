@@ -1,0 +1,69 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.CoroutineFrame;
+
+/**
+ * {@link Asyncio#sleep(double, Object)}: a delay of zero or less yields exactly one loop
+ * iteration; a positive one waits on a future that a timer completes. The timer is cancelled
+ * however the wait ends, so cancelling a sleeping task leaves no timer behind. The frame is
+ * its own timer callback, so a sleep allocates the frame, the future and the timer handle.
+ */
+final class SleepCoroutine<T> extends CoroutineFrame<T> implements Runnable {
+    private static final int START = 0;
+    private static final int SLEEPING = 1;
+    private static final int YIELDED = 2;
+
+    private final double delay;
+    private final T value;
+    private int label = START;
+    private Future<Void> wakeUp;
+    private TimerHandle timer;
+
+    SleepCoroutine(double delay, T value) {
+        this.delay = delay;
+        this.value = value;
+    }
+
+    @Override
+    protected Object resume(Object ignored, Throwable error) throws Throwable {
+        switch (label) {
+            case START:
+                if (error != null) {
+                    throw error;
+                }
+                if (delay <= 0) {
+                    label = YIELDED;
+                    return YIELD;
+                }
+                EventLoop loop = Asyncio.getRunningLoop();
+                wakeUp = loop.createFuture();
+                timer = loop.callLater(delay, this);
+                label = SLEEPING;
+                return wakeUp;
+            case SLEEPING:
+                timer.cancel();
+                if (error != null) {
+                    throw error;
+                }
+                return complete(value);
+            default:
+                if (error != null) {
+                    throw error;
+                }
+                return complete(value);
+        }
+    }
+
+    /** The timer fired: wake the sleeper, unless its wait was cancelled meanwhile. */
+    @Override
+    public void run() {
+        if (!wakeUp.done()) {
+            wakeUp.setResult(null);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<coroutine sleep(" + delay + ")>";
+    }
+}

@@ -1,0 +1,221 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.CoroutineFrame;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link Coroutine} running on an {@link EventLoop}: asyncio's {@code Task}. It is a
+ * {@link Future} of the coroutine's value.
+ *
+ * <p>Its first step is scheduled with {@code callSoon} when it is created, so tasks start in
+ * creation order, after the callbacks already queued. Each step runs the coroutine (and every
+ * coroutine it awaits, inline) until it awaits a future that is not done yet; the task then
+ * waits, and the future's completion schedules the next step. Awaiting a future that is
+ * already done does not suspend.
+ *
+ * <p>{@link #cancel(String)} throws a {@link CancelledError} into the coroutine at the await
+ * where it is suspended (cancelling the future it awaits); the coroutine may catch it.
+ * {@link #cancelled()} becomes true only when the coroutine really ends with the
+ * CancelledError. {@link #cancelling()} counts the cancel requests, {@link #uncancel()} takes
+ * one back.
+ *
+ * <pre>{@code
+ * Task<String> t = loop.createTask(download(url), "download");
+ * t.addDoneCallback(done -> log(done.result()));
+ * }</pre>
+ *
+ * @param <T> the type of the coroutine's value
+ */
+public class Task<T> extends Future<T> {
+    /*
+     * Implementation: the fields mirror asyncio's _fut_waiter, _must_cancel, _cancel_message
+     * and _num_cancels_requested, and cancel()/step() follow tasks.py's algorithm line by line.
+     * `top` is the frame to resume, which is the coroutine's own frame or one it awaits inline
+     * (CoroutineFrame.run drives that stack). `stepError` carries an error the next step must
+     * throw in (a bad await). liveNext/livePrev link the loop's pending tasks, for allTasks().
+     */
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final CoroutineFrame<T> coro;
+    private final TaskStep step = new TaskStep(this);
+    private Object name;
+    private CoroutineFrame<?> top;
+    private Future<?> futWaiter;
+    private Throwable stepError;
+    private boolean mustCancel;
+    private String cancelMessage;
+    private int cancelRequests;
+    Task<?> liveNext;
+    Task<?> livePrev;
+
+    Task(EventLoop loop, CoroutineFrame<T> coro, String name) {
+        super(loop);
+        coro.claim();
+        this.coro = coro;
+        this.top = coro;
+        this.name = name != null ? name : (Object) COUNTER.incrementAndGet();
+        loop.taskStarted(this);
+        loop.enqueue(step);
+    }
+
+    /** The task's name: the one given, or {@code Task-N}. */
+    public final String getName() {
+        if (!(name instanceof String)) {
+            name = "Task-" + name;
+        }
+        return (String) name;
+    }
+
+    public final void setName(String name) {
+        this.name = String.valueOf(name);
+    }
+
+    /** The coroutine this task runs. */
+    public final Coroutine<T> getCoro() {
+        return coro;
+    }
+
+    /**
+     * Asks the task to cancel itself: a {@link CancelledError} with {@code msg} is thrown into
+     * its coroutine at the await where it is suspended (the future it awaits is cancelled at
+     * once), or, if it has not started, before its body runs.
+     *
+     * @return false if the task is already done, true otherwise (also for a repeated request)
+     */
+    @Override
+    public final boolean cancel(String msg) {
+        loop.checkThread();
+        if (done()) {
+            return false;
+        }
+        cancelRequests++;
+        if (futWaiter != null && futWaiter.cancel(msg)) {
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = msg;
+        return true;
+    }
+
+    /** The number of cancel requests not taken back by {@link #uncancel()}. */
+    public final int cancelling() {
+        return cancelRequests;
+    }
+
+    /** Takes back one cancel request (never below zero); returns how many remain. */
+    public final int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+        }
+        return cancelRequests;
+    }
+
+    /** @throws IllegalStateException always: a task's result is its coroutine's value */
+    @Override
+    public final void setResult(T value) {
+        throw new IllegalStateException("Task does not support set_result operation");
+    }
+
+    /** @throws IllegalStateException always: a task's exception is its coroutine's */
+    @Override
+    public final void setException(Throwable exception) {
+        throw new IllegalStateException("Task does not support set_exception operation");
+    }
+
+    @Override
+    public String toString() {
+        String state = describeState();
+        int space = state.indexOf(' ');
+        String head = space < 0 ? state : state.substring(0, space);
+        String tail = space < 0 ? "" : state.substring(space);
+        return "<Task " + head + " name='" + getName() + "' coro=" + coro + tail + ">";
+    }
+
+    @Override
+    String kind() {
+        return "Task";
+    }
+
+    /** One step: collect what the awaited future gave, run the frames, then finish or wait. */
+    final void step() {
+        if (done()) {
+            return;
+        }
+        Object value = null;
+        Throwable error = stepError;
+        stepError = null;
+        Future<?> waited = futWaiter;
+        if (waited != null) {
+            futWaiter = null;
+            try {
+                value = waited.result();
+            } catch (Throwable t) {
+                error = t;
+            }
+        }
+        if (mustCancel) {
+            if (!(error instanceof CancelledError)) {
+                error = new CancelledError(cancelMessage);
+            }
+            mustCancel = false;
+        }
+        CoroutineFrame<?> suspended;
+        loop.enterTask(this);
+        try {
+            suspended = CoroutineFrame.run(top, value, error);
+        } finally {
+            loop.leaveTask(this);
+        }
+        if (suspended == null) {
+            complete();
+        } else {
+            top = suspended;
+            waitFor(suspended.awaiting());
+        }
+    }
+
+    private void complete() {
+        top = null;
+        loop.taskEnded(this);
+        Throwable failure = coro.failure();
+        if (failure instanceof CancelledError cancel) {
+            cancelWith(cancel.getMessage(), cancel);
+        } else if (failure != null) {
+            finish(null, failure);
+            if (failure instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+        } else if (mustCancel) {
+            cancelWith(cancelMessage, null);
+        } else {
+            @SuppressWarnings("unchecked")
+            T value = (T) coro.value();
+            finish(value, null);
+        }
+    }
+
+    private void waitFor(Object awaited) {
+        if (awaited == CoroutineFrame.YIELD) {
+            loop.enqueue(step);
+            return;
+        }
+        Future<?> future = (Future<?>) awaited;
+        if (future.loop != loop) {
+            resumeWithError(new IllegalStateException(
+                    "Task " + this + " got Future " + future + " attached to a different loop"));
+        } else if (future == this) {
+            resumeWithError(new IllegalStateException("Task cannot await on itself: " + this));
+        } else {
+            future.addWakeup(step);
+            futWaiter = future;
+            if (mustCancel && future.cancel(cancelMessage)) {
+                mustCancel = false;
+            }
+        }
+    }
+
+    private void resumeWithError(Throwable error) {
+        stepError = error;
+        loop.enqueue(step);
+    }
+}

@@ -1,0 +1,35 @@
+package io.jasyncio;
+
+import java.util.function.Consumer;
+
+/**
+ * A task's next step, as the loop runs it. One per task, reused for every step: it is the
+ * handle queued when the task starts, yields or must receive an error, and it is also the done
+ * callback the task leaves on the future it awaits, which {@link Future} queues as it is. So a
+ * suspension allocates nothing. It never sits in the ready queue twice, because a task is
+ * either scheduled or waiting on exactly one future.
+ */
+final class TaskStep extends Handle implements Consumer<Future<?>> {
+    private final Task<?> task;
+
+    TaskStep(Task<?> task) {
+        super(null);
+        this.task = task;
+    }
+
+    @Override
+    void run() {
+        task.step();
+    }
+
+    /** Never called: {@link Future} queues this handle instead of calling it. */
+    @Override
+    public void accept(Future<?> future) {
+        throw new AssertionError("a TaskStep is queued, not called");
+    }
+
+    @Override
+    String describeCallback() {
+        return "step of " + task;
+    }
+}

@@ -1,0 +1,220 @@
+package io.jasyncio.internal;
+
+import io.jasyncio.Coroutine;
+import io.jasyncio.Future;
+
+/**
+ * One call of an {@code @Async} method: the object the call returns, and the place where the
+ * method keeps its resume point and the values that live across its awaits. <strong>Not for
+ * users</strong>: subclasses are written by the jasyncio bytecode pass (and, inside the
+ * runtime, by hand for a few built-in coroutines such as {@code sleep}).
+ *
+ * <h2>The contract between a frame and its driver</h2>
+ * A {@link io.jasyncio.Task} drives a <em>stack</em> of frames with {@link #run}: the frame at
+ * the bottom is the task's coroutine, the frame on top is the one currently executing. The
+ * driver calls {@link #resume(Object, Throwable)} on the top frame, which runs the method's
+ * code from its current resume point up to its next await or its end, and returns what it
+ * wants next:
+ * <ul>
+ *   <li>a {@link Future} (or {@code Task}): "my await needs this future's outcome". A future
+ *       that is already done costs nothing: {@code run} resumes the frame at once with its
+ *       result. A pending one suspends the whole stack until it is done.</li>
+ *   <li>another {@code CoroutineFrame}: "await this coroutine". It is pushed on top of the
+ *       stack and runs inline in the same task, as asyncio runs an awaited coroutine; when it
+ *       ends, this frame is resumed with its value or exception.</li>
+ *   <li>{@link #YIELD}: give up the thread for exactly one loop iteration ({@code sleep(0)}).</li>
+ *   <li>the value of {@link #complete(Object)}: the method returned.</li>
+ * </ul>
+ * Throwing from {@code resume} ends the frame with that exception, which is rethrown, as the
+ * same object, at the await of the frame below it (or fails the task).
+ *
+ * <p>The next {@code resume} call delivers the outcome of what the frame asked for:
+ * {@code value} is the result of the awaited future or coroutine, or {@code error} is
+ * non-null and must be thrown, unchanged, at the await point (this is how exceptions and
+ * {@link io.jasyncio.CancelledError} arrive where the user wrote {@code await}). The first
+ * call passes no value; a non-null {@code error} on the first call (a task cancelled before
+ * it started) must be thrown before any of the method's code runs.
+ *
+ * <p>Because the driver loops instead of recursing, a chain of 100,000 nested awaits uses a
+ * constant amount of Java stack, and awaiting a coroutine that completes without suspending
+ * allocates nothing beyond its frame.
+ *
+ * <h2>Example</h2>
+ * A hand-written frame for {@code @Async Coroutine<Integer> twice(Future<Integer> f) { int
+ * x = await(f); return result(2 * x); }}:
+ * <pre>{@code
+ * final class Twice extends CoroutineFrame<Integer> {
+ *     private final Future<Integer> f;
+ *     private int label;
+ *     Twice(Future<Integer> f) { this.f = f; }
+ *
+ *     protected Object resume(Object value, Throwable error) throws Throwable {
+ *         if (error != null) throw error;          // at the await point (or before the body)
+ *         switch (label) {
+ *             case 0: label = 1; return f;         // await(f)
+ *             case 1: return complete(2 * (Integer) value);
+ *             default: throw new IllegalStateException();
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A frame runs at most once: awaiting it or wrapping it in a task a second time is an
+ * error, as reusing a Python coroutine object is.
+ */
+public abstract class CoroutineFrame<T> implements Coroutine<T> {
+
+    /** Returned by {@link #resume} to yield the thread for one loop iteration. */
+    public static final Object YIELD = new Marker("YIELD");
+
+    private static final Object COMPLETED = new Marker("COMPLETED");
+
+    private static final byte NEW = 0;
+    private static final byte STARTED = 1;
+    private static final byte RETURNED = 2;
+    private static final byte FAILED = 3;
+
+    /** The frame that awaits this one: the next one down the stack, null at the bottom. */
+    private CoroutineFrame<?> caller;
+    /** While suspended: the pending future or {@link #YIELD} this frame waits on. */
+    private Object awaiting;
+    /** The return value once RETURNED, the exception once FAILED. */
+    private Object outcome;
+    private byte lifecycle = NEW;
+
+    protected CoroutineFrame() {}
+
+    /**
+     * Runs this frame from its resume point to its next await or its end.
+     *
+     * @param value the result of the awaited future or coroutine; null on the first call
+     * @param error when non-null, to be thrown at the resume point as it is
+     * @return a {@link Future} or {@code CoroutineFrame} to await, {@link #YIELD}, or the value
+     *     of {@link #complete(Object)}
+     * @throws Throwable whatever the method throws; it ends the frame
+     */
+    protected abstract Object resume(Object value, Throwable error) throws Throwable;
+
+    /** Ends this frame with {@code value}; {@code resume} returns what this returns. */
+    protected final Object complete(Object value) {
+        outcome = value;
+        return COMPLETED;
+    }
+
+    /**
+     * Marks this frame as taken by a task, which will run it.
+     *
+     * @throws IllegalStateException if the frame was already awaited or given to a task
+     */
+    public final void claim() {
+        if (lifecycle != NEW) {
+            throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
+        }
+        lifecycle = STARTED;
+    }
+
+    /** True once the frame has returned or thrown. */
+    public final boolean isDone() {
+        return lifecycle >= RETURNED;
+    }
+
+    /** The exception the frame ended with, or null if it returned (or has not ended). */
+    public final Throwable failure() {
+        return lifecycle == FAILED ? (Throwable) outcome : null;
+    }
+
+    /** The value the frame returned, or null if it threw (or has not ended). */
+    public final Object value() {
+        return lifecycle == RETURNED ? outcome : null;
+    }
+
+    /** While suspended: the pending {@link Future} or {@link #YIELD} this frame waits on. */
+    public final Object awaiting() {
+        return awaiting;
+    }
+
+    /** The frame that awaits this one, or null if this is the bottom of its stack. */
+    public final CoroutineFrame<?> caller() {
+        return caller;
+    }
+
+    /**
+     * Drives the stack whose top is {@code top} until it suspends or its bottom frame ends.
+     * {@code top} must have been {@linkplain #claim() claimed} or be a suspended frame, and
+     * {@code value}/{@code error} are what its pending await produced.
+     *
+     * @return the frame that suspended (its {@link #awaiting()} says on what), or null when the
+     *     bottom frame has ended (its {@link #failure()} or {@link #value()} says how)
+     */
+    public static CoroutineFrame<?> run(CoroutineFrame<?> top, Object value, Throwable error) {
+        CoroutineFrame<?> frame = top;
+        for (;;) {
+            frame.awaiting = null;
+            Object next;
+            try {
+                next = frame.resume(value, error);
+            } catch (Throwable t) {
+                frame.lifecycle = FAILED;
+                frame.outcome = t;
+                CoroutineFrame<?> caller = frame.caller;
+                if (caller == null) {
+                    return null;
+                }
+                frame.caller = null;
+                frame = caller;
+                value = null;
+                error = t;
+                continue;
+            }
+            value = null;
+            error = null;
+            if (next == COMPLETED) {
+                frame.lifecycle = RETURNED;
+                CoroutineFrame<?> caller = frame.caller;
+                if (caller == null) {
+                    return null;
+                }
+                frame.caller = null;
+                value = frame.outcome;
+                frame = caller;
+            } else if (next instanceof Future<?> future) {
+                if (!future.done()) {
+                    frame.awaiting = future;
+                    return frame;
+                }
+                try {
+                    value = future.result();
+                } catch (Throwable t) {
+                    error = t;
+                }
+            } else if (next instanceof CoroutineFrame<?> callee) {
+                if (callee.lifecycle != NEW) {
+                    error = new IllegalStateException("cannot reuse already awaited coroutine " + callee);
+                } else {
+                    callee.lifecycle = STARTED;
+                    callee.caller = frame;
+                    frame = callee;
+                }
+            } else if (next == YIELD) {
+                frame.awaiting = YIELD;
+                return frame;
+            } else {
+                error = new IllegalStateException(
+                        "coroutine " + frame + " awaited " + next + ", which is not awaitable");
+            }
+        }
+    }
+
+    private static final class Marker {
+        private final String name;
+
+        Marker(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}
