@@ -448,6 +448,11 @@ public final class EventLoop implements AutoCloseable {
         return RUNNING.get();
     }
 
+    /** The timers scheduled and not yet due, cancelled ones excluded. */
+    TimerQueue timers() {
+        return timers;
+    }
+
     Task<?> currentTask() {
         return currentTask;
     }

@@ -22,6 +22,11 @@ final class TimerQueue {
         return size;
     }
 
+    /** The heap array's length: what the queue holds on to, live timers or not. */
+    int capacity() {
+        return heap.length;
+    }
+
     /** The earliest timer, or null. */
     TimerHandle peek() {
         return size == 0 ? null : heap[0];

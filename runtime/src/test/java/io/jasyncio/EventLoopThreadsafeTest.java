@@ -1,0 +1,146 @@
+package io.jasyncio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * callSoonThreadsafe and stop() from other threads, on the real clock: a waiting loop is woken,
+ * and nothing submitted is lost or run twice. Every test is bounded by a timeout, and every
+ * thread it starts is joined.
+ */
+@Timeout(30)
+class EventLoopThreadsafeTest extends LoopTestBase {
+
+    @Override
+    EventLoop newLoop() {
+        return EventLoop.newEventLoop();
+    }
+
+    @Test
+    void callSoonThreadsafeWakesALoopWaitingOnAFarTimer() {
+        loop.callLater(3600, () -> {
+            throw new AssertionError("the loop should have been woken long before");
+        });
+        Thread submitter = new Thread(() -> loop.callSoonThreadsafe(loop::stop));
+        loop.callSoon(submitter::start);
+        loop.runForever();
+        EventLoopTest.join(submitter);
+        assertFalse(loop.isRunning());
+    }
+
+    @Test
+    void callSoonThreadsafeWakesALoopWithNothingScheduled() {
+        List<String> ran = new ArrayList<>();
+        Thread submitter = new Thread(() -> loop.callSoonThreadsafe(() -> {
+            ran.add("woken");
+            loop.stop();
+        }));
+        loop.callSoon(submitter::start);
+        loop.runForever();
+        EventLoopTest.join(submitter);
+        assertEquals(List.of("woken"), ran);
+    }
+
+    @Test
+    void stopFromAnotherThreadWakesTheLoop() {
+        Thread stopper = new Thread(loop::stop);
+        loop.callSoon(stopper::start);
+        loop.runForever();
+        EventLoopTest.join(stopper);
+        assertFalse(loop.isRunning());
+    }
+
+    @Test
+    void aCallbackSubmittedBeforeTheLoopRunsIsNotLost() {
+        List<String> ran = new ArrayList<>();
+        Thread submitter = new Thread(() -> loop.callSoonThreadsafe(() -> {
+            ran.add("ran");
+            loop.stop();
+        }));
+        submitter.start();
+        EventLoopTest.join(submitter);
+        loop.runForever();
+        assertEquals(List.of("ran"), ran);
+    }
+
+    @Test
+    void eightThreadsTimesAHundredThousandSubmissionsRunExactlyOnceInPerThreadOrder() throws Exception {
+        int threads = 8;
+        int perThread = 100_000;
+        // Written only on the loop thread; read after runForever returns.
+        int[] next = new int[threads];
+        int[] outOfOrder = new int[threads];
+        int[] total = {0};
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            producers.add(new Thread(() -> {
+                awaitLatch(start);
+                for (int i = 0; i < perThread; i++) {
+                    int seq = i;
+                    loop.callSoonThreadsafe(() -> {
+                        if (next[thread] != seq) {
+                            outOfOrder[thread]++;
+                        }
+                        next[thread] = seq + 1;
+                        if (++total[0] == threads * perThread) {
+                            loop.stop();
+                        }
+                    });
+                }
+            }, "producer-" + t));
+        }
+        producers.forEach(Thread::start);
+        loop.callSoon(start::countDown);
+        loop.runForever();
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        // Anything run twice or lost would show in `total` after one more pass.
+        loop.stop();
+        loop.runForever();
+        assertEquals(threads * perThread, total[0]);
+        int[] all = new int[threads];
+        java.util.Arrays.fill(all, perThread);
+        assertArrayEquals(all, next);
+        assertArrayEquals(new int[threads], outOfOrder);
+        assertNoErrors();
+    }
+
+    @Test
+    void runInExecutorDeliversTheResultOnTheLoopThread() {
+        Thread[] ranOn = new Thread[2];
+        Future<String> result = loop.createFuture();
+        loop.callSoon(() -> {
+            Future<String> call = loop.runInExecutor(null, () -> {
+                ranOn[0] = Thread.currentThread();
+                return "computed";
+            });
+            call.addDoneCallback(done -> {
+                ranOn[1] = Thread.currentThread();
+                result.setResult(done.result());
+            });
+        });
+        assertEquals("computed", loop.runUntilComplete(result));
+        assertTrue(ranOn[0].getName().startsWith("jasyncio-executor-"), ranOn[0].getName());
+        assertEquals(Thread.currentThread(), ranOn[1]);
+        loop.runUntilComplete(loop.shutdownDefaultExecutor());
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
