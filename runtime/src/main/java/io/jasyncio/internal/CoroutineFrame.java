@@ -95,8 +95,11 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
      */
     protected abstract Object resume(Object value, Throwable error) throws Throwable;
 
-    /** Ends this frame with {@code value}; {@code resume} returns what this returns. */
-    protected final Object complete(Object value) {
+    /**
+     * Ends this frame with {@code value}; {@code resume} returns what this returns. Public
+     * because rewritten code runs the method body in the host class, not in the frame.
+     */
+    public final Object complete(Object value) {
         outcome = value;
         return COMPLETED;
     }

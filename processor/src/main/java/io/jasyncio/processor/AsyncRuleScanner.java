@@ -1,0 +1,129 @@
+package io.jasyncio.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.tools.Diagnostic;
+
+/**
+ * Walks one attributed top-level class (with everything nested in it, local and anonymous
+ * classes included) and reports every broken rule as an error on the offending tree: the
+ * declaration rules of {@code @Async} methods, and where {@code Asyncio.await} may be called
+ * ({@link AwaitPlacement}). Calls are recognised by the method they resolve to, never by name.
+ */
+final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
+    static final String PREFIX = "[jasyncio] ";
+    private static final String ASYNCIO = "io.jasyncio.Asyncio";
+    private static final String COROUTINE = "io.jasyncio.Coroutine";
+
+    private final Trees trees;
+    private final CompilationUnitTree unit;
+
+    AsyncRuleScanner(Trees trees, CompilationUnitTree unit) {
+        this.trees = trees;
+        this.unit = unit;
+    }
+
+    @Override
+    public Void visitMethod(MethodTree tree, Void unused) {
+        Element element = trees.getElement(getCurrentPath());
+        if (element instanceof ExecutableElement method && isAsync(method)) {
+            checkDeclaration(tree, method);
+        }
+        return super.visitMethod(tree, unused);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        if (isAwait(trees.getElement(getCurrentPath()))) {
+            String problem = AwaitPlacement.problem(trees, getCurrentPath());
+            if (problem != null) {
+                error(problem, tree);
+            }
+        }
+        return super.visitMethodInvocation(tree, unused);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        if (isAwait(trees.getElement(getCurrentPath()))) {
+            error("await() cannot be used as a method reference (Asyncio::await): the reference is a"
+                    + " separate function that the rewrite cannot suspend, and it would throw when called."
+                    + " Call await(...) directly in the body of an @Async method instead.", tree);
+        }
+        return super.visitMemberReference(tree, unused);
+    }
+
+    /** Rules 2 and 3: an {@code @Async} method returns {@code Coroutine<T>} and has a body. */
+    private void checkDeclaration(MethodTree tree, ExecutableElement method) {
+        String name = describe(method);
+        TypeMirror returnType = method.getReturnType();
+        if (returnType.getKind() != TypeKind.ERROR && !isCoroutine(returnType)) {
+            Tree at = tree.getReturnType() != null ? tree.getReturnType() : tree;
+            error("@Async method " + name + " must return io.jasyncio.Coroutine<T>, not " + returnType
+                    + ": declare it as Coroutine<T> (Coroutine<Void> when there is no value) and end it"
+                    + " with return result(value);", at);
+        }
+        if (method.getModifiers().contains(Modifier.NATIVE)) {
+            error("@Async method " + name + " is native, but an @Async method needs a Java body to be"
+                    + " rewritten into a coroutine: give it a body, or remove @Async.", tree);
+        } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+            boolean inInterface = method.getEnclosingElement().getKind().isInterface();
+            error("@Async method " + name + " is abstract"
+                    + (inInterface ? " (an interface method without a body)" : "")
+                    + ", but an @Async method needs a body to be rewritten into a coroutine: give it a body"
+                    + (inInterface ? " (a default method)" : "")
+                    + ", or remove @Async here and put it on the methods that implement it.", tree);
+        }
+    }
+
+    static boolean isAsync(ExecutableElement method) {
+        for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
+            Element type = annotation.getAnnotationType().asElement();
+            if (type instanceof TypeElement t && t.getQualifiedName().contentEquals(AsyncProcessor.ASYNC)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Either overload of {@code io.jasyncio.Asyncio.await}. */
+    private static boolean isAwait(Element element) {
+        return element != null
+                && element.getKind() == ElementKind.METHOD
+                && element.getSimpleName().contentEquals("await")
+                && element.getModifiers().contains(Modifier.STATIC)
+                && element.getEnclosingElement() instanceof TypeElement owner
+                && owner.getQualifiedName().contentEquals(ASYNCIO);
+    }
+
+    /** {@code Coroutine<...>} or raw {@code Coroutine}; not a subtype, not anything else. */
+    private static boolean isCoroutine(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((DeclaredType) type).asElement() instanceof TypeElement t
+                && t.getQualifiedName().contentEquals(COROUTINE);
+    }
+
+    /** {@code Owner.name(ParamTypes)}, as javac prints methods; an anonymous owner has no name. */
+    private static String describe(ExecutableElement method) {
+        String owner = method.getEnclosingElement().getSimpleName().toString();
+        return (owner.isEmpty() ? "<anonymous>" : owner) + "." + method;
+    }
+
+    private void error(String message, Tree tree) {
+        trees.printMessage(Diagnostic.Kind.ERROR, PREFIX + message, tree, unit);
+    }
+}

@@ -1,0 +1,44 @@
+package io.jasyncio.processor;
+
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.tools.Diagnostic;
+
+/**
+ * Hooks the two phases into javac: {@link AsyncValidator} when a class has been attributed,
+ * {@link ClassFileRewriter} when its class file has been written. Anything unexpected becomes
+ * a compile error on the class, never an exception thrown at javac.
+ */
+final class AsyncTaskListener implements TaskListener {
+    private final ProcessingEnvironment env;
+    private final AsyncValidator validator;
+    private final ClassFileRewriter rewriter;
+
+    AsyncTaskListener(ProcessingEnvironment env, JavacTask task) {
+        this.env = env;
+        Trees trees = Trees.instance(task);
+        this.validator = new AsyncValidator(env, trees);
+        this.rewriter = new ClassFileRewriter(env);
+    }
+
+    @Override
+    public void finished(TaskEvent event) {
+        if (event.getTypeElement() == null) {
+            return;
+        }
+        try {
+            if (event.getKind() == TaskEvent.Kind.ANALYZE) {
+                validator.validate(event.getCompilationUnit(), event.getTypeElement());
+            } else if (event.getKind() == TaskEvent.Kind.GENERATE) {
+                rewriter.rewrite(event.getTypeElement());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            env.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "[jasyncio] internal error while processing " + event.getTypeElement() + ": " + e,
+                    event.getTypeElement());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.jasyncio.processor;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.HashSet;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Checks the rules of @Async methods and await calls in one attributed class.
+ *
+ * <p>Whatever class an ANALYZE event names, the whole top-level class around it is checked, once:
+ * javac fires the event per top-level class today (member classes included in it, local and
+ * anonymous classes too), but a nested class may get an event of its own under another compiler
+ * version or policy. Attributing any class attributes its enclosing classes and all their
+ * members, so the whole top-level class is attributed by the first event that names any part
+ * of it; later events for the same top-level class are skipped. So every error is reported
+ * exactly once, on the offending tree.
+ */
+final class AsyncValidator {
+    private final Trees trees;
+    private final Set<TypeElement> checked = new HashSet<>();
+
+    AsyncValidator(ProcessingEnvironment env, Trees trees) {
+        this.trees = trees;
+    }
+
+    void validate(CompilationUnitTree unit, TypeElement type) {
+        TypeElement topLevel = topLevel(type);
+        if (!checked.add(topLevel)) {
+            return;
+        }
+        TreePath path = trees.getPath(topLevel);
+        if (path == null || !(path.getLeaf() instanceof ClassTree)) {
+            return; // not from source (or package-info): nothing to check
+        }
+        new AsyncRuleScanner(trees, path.getCompilationUnit()).scan(path, null);
+    }
+
+    private static TypeElement topLevel(TypeElement type) {
+        TypeElement top = type;
+        for (Element e = type.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+            if (e instanceof TypeElement t) {
+                top = t;
+            }
+        }
+        return top;
+    }
+}

@@ -1,0 +1,95 @@
+package io.jasyncio.processor;
+
+import io.jasyncio.processor.transform.AsyncClassTransformer;
+import io.jasyncio.processor.transform.TransformException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Rewrites one class file that javac has just written: reads it through the {@link Filer},
+ * lets {@link AsyncClassTransformer} rewrite its {@code @Async} methods (deciding from the
+ * class file itself, so classes javac compiled implicitly are covered too), and writes the
+ * result back once, with the frame classes the rewrite produced. A method the transform cannot
+ * rewrite is a compile error on that method.
+ */
+final class ClassFileRewriter {
+    private final Filer filer;
+    private final Elements elements;
+    private final ProcessingEnvironment env;
+
+    ClassFileRewriter(ProcessingEnvironment env) {
+        this.env = env;
+        this.filer = env.getFiler();
+        this.elements = env.getElementUtils();
+    }
+
+    void rewrite(TypeElement type) {
+        String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+        String binaryName = elements.getBinaryName(type).toString();
+        byte[] original;
+        try {
+            original = read(packageName, fileName(packageName, binaryName));
+        } catch (IOException e) {
+            error(type, "cannot read the class file of " + binaryName + ": " + e.getMessage());
+            return;
+        }
+        Map<String, byte[]> rewritten;
+        try {
+            rewritten = AsyncClassTransformer.transform(original);
+        } catch (TransformException e) {
+            error(findMethod(type, e.methodName()), e.getMessage());
+            return;
+        }
+        for (Map.Entry<String, byte[]> file : rewritten.entrySet()) {
+            try {
+                write(packageName, fileName(packageName, file.getKey()), file.getValue());
+            } catch (IOException e) {
+                error(type, "cannot write " + file.getKey() + ".class: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String fileName(String packageName, String binaryName) {
+        String simple = packageName.isEmpty() ? binaryName : binaryName.substring(packageName.length() + 1);
+        return simple + ".class";
+    }
+
+    private byte[] read(String packageName, String fileName) throws IOException {
+        FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, packageName, fileName);
+        try (InputStream in = file.openInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private void write(String packageName, String fileName, byte[] bytes) throws IOException {
+        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, packageName, fileName);
+        try (OutputStream out = file.openOutputStream()) {
+            out.write(bytes);
+        }
+    }
+
+    /** The method the error is about, so that the diagnostic points at it; else the class. */
+    private static Element findMethod(TypeElement type, String methodName) {
+        for (Element member : type.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals(methodName)) {
+                return member;
+            }
+        }
+        return type;
+    }
+
+    private void error(Element element, String message) {
+        env.getMessager().printMessage(Diagnostic.Kind.ERROR, "[jasyncio] " + message, element);
+    }
+}

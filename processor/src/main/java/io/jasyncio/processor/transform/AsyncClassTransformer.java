@@ -1,0 +1,109 @@
+package io.jasyncio.processor.transform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The bytecode pass: rewrites every {@code @Async} method of one class file into a resumable
+ * state machine on the runtime's {@code CoroutineFrame} contract. It runs in phases, one file
+ * each: {@link AwaitSiteAnalysis}, {@link LivenessAnalysis}, {@link FrameLayout},
+ * {@link FrameClassGenerator} and {@link MethodRewriter}, {@link Verification}.
+ *
+ * <pre>{@code
+ * Map<String, byte[]> files = AsyncClassTransformer.transform(classFileBytes);
+ * // {} if the class has no @Async method; else the rewritten class and one frame class per
+ * // @Async method, keyed by binary name ("com.example.Host", "com.example.Host$$fetch$0")
+ * }</pre>
+ *
+ * <p>The decision is made from the class file alone (an {@code @Async} annotation on a
+ * method), so it needs nothing from the compilation that produced it, and loads no class.
+ */
+public final class AsyncClassTransformer {
+    private AsyncClassTransformer() {}
+
+    /**
+     * Rewrites the {@code @Async} methods of {@code classFile}.
+     *
+     * @return the files to write, by binary name: empty if there is nothing to rewrite
+     * @throws TransformException naming the first method that cannot be rewritten
+     */
+    public static Map<String, byte[]> transform(byte[] classFile) throws TransformException {
+        ClassNode host = new ClassNode();
+        new ClassReader(classFile).accept(host, ClassReader.EXPAND_FRAMES);
+        boolean isInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
+        Map<String, byte[]> frames = new LinkedHashMap<>();
+        List<MethodNode> bodies = new ArrayList<>();
+        int ordinal = 0;
+        String lastMethod = null;
+        for (MethodNode method : host.methods) {
+            if (!isAsync(method)) {
+                continue;
+            }
+            checkRewritable(host.name, method);
+            lastMethod = method.name;
+            String frameClass = host.name + "$$" + method.name + "$" + ordinal++;
+            boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+            String originalDescriptor = method.desc;
+            List<AwaitSite> sites = AwaitSiteAnalysis.findSites(host.name, method);
+            LivenessAnalysis.computeLiveLocals(host.name, method, sites);
+            FrameLayout layout = new FrameLayout(host.name, method, sites);
+            bodies.add(MethodRewriter.rewrite(host.name, isInterface, frameClass, method, sites, layout));
+            byte[] frame = FrameClassGenerator.generate(host.version, frameClass, host.name, isInterface,
+                    method.name, originalDescriptor, isStatic, layout);
+            Verification.verify(frame, method.name);
+            frames.put(binaryName(frameClass), frame);
+        }
+        if (lastMethod == null) {
+            return Map.of();
+        }
+        host.methods.addAll(bodies);
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        try {
+            host.accept(writer);
+        } catch (RuntimeException e) {
+            throw new TransformException(host.name, lastMethod, "writing the rewritten class failed: " + e);
+        }
+        byte[] rewritten = writer.toByteArray();
+        Verification.verify(rewritten, lastMethod);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(binaryName(host.name), rewritten);
+        files.putAll(frames);
+        return files;
+    }
+
+    static boolean isAsync(MethodNode method) {
+        if (method.invisibleAnnotations != null) {
+            for (AnnotationNode annotation : method.invisibleAnnotations) {
+                if (annotation.desc.equals(RuntimeNames.ASYNC_DESCRIPTOR)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void checkRewritable(String owner, MethodNode method) throws TransformException {
+        if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            throw new TransformException(owner, method.name, "it has no body (abstract or native)");
+        }
+        if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            throw new TransformException(owner, method.name,
+                    "it is synchronized, and a coroutine cannot hold a monitor across its awaits");
+        }
+        if (!method.desc.endsWith(RuntimeNames.COROUTINE_RETURN)) {
+            throw new TransformException(owner, method.name, "it does not return io.jasyncio.Coroutine");
+        }
+    }
+
+    private static String binaryName(String internalName) {
+        return internalName.replace('/', '.');
+    }
+}

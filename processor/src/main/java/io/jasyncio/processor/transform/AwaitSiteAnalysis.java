@@ -1,0 +1,72 @@
+package io.jasyncio.processor.transform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.AnalyzerAdapter;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Phase 1: finds the suspension points of an {@code @Async} method, with the verifier types
+ * of its locals and operand stack at each.
+ *
+ * <p>The types come from replaying the method through ASM's {@link AnalyzerAdapter}, which
+ * follows javac's own stack map frames; so no class is ever loaded (the classes of the
+ * compilation are not loadable yet) and no type is merged by guesswork.
+ *
+ * <p>A {@code return result(v);} (the call immediately followed by {@code ARETURN}) is not a
+ * suspension point: it is rewritten in place by {@link MethodRewriter}. Any other
+ * {@code ARETURN} returns a coroutine whose value becomes the method's: a {@link
+ * AwaitSite.Kind#TAIL_RETURN} site.
+ */
+final class AwaitSiteAnalysis {
+    private AwaitSiteAnalysis() {}
+
+    static List<AwaitSite> findSites(String owner, MethodNode method) throws TransformException {
+        AnalyzerAdapter types = new AnalyzerAdapter(owner, method.access, method.name, method.desc, null);
+        List<AwaitSite> sites = new ArrayList<>();
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            AwaitSite.Kind kind = siteKind(insn);
+            if (kind != null) {
+                if (types.stack == null) {
+                    throw new TransformException(owner, method.name,
+                            "an await is in code that javac's frames do not cover (unreachable code?)");
+                }
+                List<Object> stack = new ArrayList<>(types.stack);
+                for (Object type : stack) {
+                    if (FrameType.isUninitialized(type)) {
+                        throw new TransformException(owner, method.name,
+                                "await() inside the arguments of a constructor call (new X(..., await(...)))"
+                                        + " is not supported yet; assign the awaited value to a local variable first");
+                    }
+                }
+                sites.add(new AwaitSite(insn, kind, new ArrayList<>(types.locals), stack, sites.size() + 1));
+            }
+            insn.accept(types);
+        }
+        return sites;
+    }
+
+    private static AwaitSite.Kind siteKind(AbstractInsnNode insn) {
+        if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+                && RuntimeNames.isAwait(call.owner, call.name, call.desc)) {
+            return call.desc.equals(RuntimeNames.AWAIT_STAGE) ? AwaitSite.Kind.AWAIT_STAGE : AwaitSite.Kind.AWAIT;
+        }
+        if (insn.getOpcode() == Opcodes.ARETURN && !isResultReturn(insn)) {
+            return AwaitSite.Kind.TAIL_RETURN;
+        }
+        return null;
+    }
+
+    /** True for the {@code ARETURN} of {@code return result(v);}: the call right before it. */
+    static boolean isResultReturn(AbstractInsnNode areturn) {
+        AbstractInsnNode previous = areturn.getPrevious();
+        while (previous != null && previous.getOpcode() < 0 && previous.getType() != AbstractInsnNode.LABEL) {
+            previous = previous.getPrevious();
+        }
+        return previous instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+                && RuntimeNames.isResult(call.owner, call.name, call.desc);
+    }
+}

@@ -1,0 +1,104 @@
+package io.jasyncio.processor.transform;
+
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Phase 4a: the frame class of one {@code @Async} method: the object each call returns. It
+ * extends {@code CoroutineFrame}, stores the call's arguments, holds the resume label and the
+ * typed spill fields of the {@link FrameLayout}, and its {@code resume} calls the method's
+ * rewritten body in the host class. For {@code Host.fetch(String)}:
+ *
+ * <pre>{@code
+ * final class Host$$fetch$0 extends CoroutineFrame {
+ *     int label;
+ *     Object a0, a1; int i0;
+ *     Host$$fetch$0(Host self, String url) { a0 = self; a1 = url; }
+ *     protected Object resume(Object value, Throwable error) throws Throwable {
+ *         return Host.fetch$async(this, value, error);
+ *     }
+ *     public String toString() { return "<coroutine Host.fetch>"; }
+ * }
+ * }</pre>
+ */
+final class FrameClassGenerator {
+    static final String LABEL_FIELD = "label";
+
+    private FrameClassGenerator() {}
+
+    static byte[] generate(int classVersion, String frameClass, String host, boolean hostIsInterface,
+                           String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                frameClass, null, RuntimeNames.FRAME, null);
+        cw.visitSource(null, null);
+        cw.visitField(0, LABEL_FIELD, "I", null, null).visitEnd();
+        for (Map.Entry<Character, Integer> kind : layout.fieldCounts.entrySet()) {
+            for (int i = 0; i < kind.getValue(); i++) {
+                cw.visitField(0, FrameLayout.fieldName(kind.getKey(), i),
+                        FrameType.fieldDescriptor(kind.getKey()), null, null).visitEnd();
+            }
+        }
+        writeConstructor(cw, frameClass, host, methodDescriptor, isStatic, layout);
+        writeResume(cw, frameClass, host, hostIsInterface, methodName);
+        writeToString(cw, host, methodName);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** The constructor's parameters: the receiver, if any, then the method's own. */
+    static String constructorDescriptor(String host, String methodDescriptor, boolean isStatic) {
+        String parameters = methodDescriptor.substring(1, methodDescriptor.indexOf(')'));
+        return "(" + (isStatic ? "" : "L" + host + ";") + parameters + ")V";
+    }
+
+    private static void writeConstructor(ClassWriter cw, String frameClass, String host, String methodDescriptor,
+                                         boolean isStatic, FrameLayout layout) {
+        MethodVisitor mv = cw.visitMethod(0, "<init>", constructorDescriptor(host, methodDescriptor, isStatic), null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, RuntimeNames.FRAME, "<init>", "()V", false);
+        for (FrameLayout.Kept parameter : layout.parameters) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitVarInsn(FrameType.loadOpcode(parameter.kind()), parameter.local() + 1);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, parameter.field(), FrameType.fieldDescriptor(parameter.kind()));
+        }
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void writeResume(ClassWriter cw, String frameClass, String host, boolean hostIsInterface,
+                                    String methodName) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.RESUME, RuntimeNames.RESUME_DESCRIPTOR,
+                null, new String[] {RuntimeNames.THROWABLE});
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, host, RuntimeNames.bodyMethodName(methodName),
+                bodyDescriptor(frameClass), hostIsInterface);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void writeToString(ClassWriter cw, String host, String methodName) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "toString", "()Ljava/lang/String;", null, null);
+        mv.visitCode();
+        String simpleHost = host.substring(host.lastIndexOf('/') + 1);
+        mv.visitLdcInsn("<coroutine " + simpleHost + "." + methodName + ">");
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** The rewritten body's descriptor: {@code (Frame, Object value, Throwable error) -> Object}. */
+    static String bodyDescriptor(String frameClass) {
+        return Type.getMethodDescriptor(Type.getType(Object.class), Type.getObjectType(frameClass),
+                Type.getType(Object.class), Type.getType(Throwable.class));
+    }
+}

@@ -1,0 +1,436 @@
+package io.jasyncio.processor.transform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Phase 4b: splits an {@code @Async} method into a stub, which keeps the method's name and
+ * signature and only creates the frame ({@code return new Host$$m$0(this, args)}), and the
+ * body, a synthetic static method of the same class that holds the original instructions,
+ * made resumable:
+ *
+ * <pre>
+ * static Object m$async(Frame f, Object value, Throwable error)
+ *   switch (f.label) { 0: start, k: restore_k }           // the dispatcher
+ *   start:  if (error != null) throw error;               // cancelled before it began
+ *           restore the parameters; the original code follows, its locals moved up by 3
+ *   at each await site k, [stack S, awaitable]:
+ *           a = awaitable;
+ *           if (a is a done Future) push a.result();      // no suspension, no allocation
+ *           else { spill S and the live locals; f.label = k; return a; }
+ *   resume_k: if (error != null) throw error;             // inside the user's try blocks
+ *           push value;                                   // continues as the call would
+ *   restore_k (at the end): reload S and the locals, goto resume_k
+ * </pre>
+ *
+ * Line numbers, local variable names and the exception table stay with the original
+ * instructions, so stack traces and debuggers see the user's code. Stack map frames are
+ * written for every new jump target from the types {@link AwaitSiteAnalysis} read off javac's
+ * frames; javac's own frames get the three new locals in front.
+ */
+final class MethodRewriter {
+    static final int FRAME = 0;
+    static final int VALUE = 1;
+    static final int ERROR = 2;
+    static final int SHIFT = 3;
+
+    private final String owner;
+    private final String frameClass;
+    private final MethodNode method;
+    private final List<AwaitSite> sites;
+    private final FrameLayout layout;
+    private final int awaitedLocal;
+    private final List<Object> entryLocals;
+    private int maxLocals;
+
+    private MethodRewriter(String owner, String frameClass, MethodNode method, List<AwaitSite> sites,
+                           FrameLayout layout) {
+        this.owner = owner;
+        this.frameClass = frameClass;
+        this.method = method;
+        this.sites = sites;
+        this.layout = layout;
+        this.awaitedLocal = method.maxLocals + SHIFT;
+        this.maxLocals = awaitedLocal + 1;
+        this.entryLocals = List.of(frameClass, RuntimeNames.OBJECT, RuntimeNames.THROWABLE);
+    }
+
+    /**
+     * Rewrites {@code method} in place into the stub and returns the body method, to be added
+     * to the class.
+     */
+    static MethodNode rewrite(String owner, boolean ownerIsInterface, String frameClass, MethodNode method,
+                              List<AwaitSite> sites, FrameLayout layout) {
+        return new MethodRewriter(owner, frameClass, method, sites, layout).rewrite(ownerIsInterface);
+    }
+
+    private MethodNode rewrite(boolean ownerIsInterface) {
+        List<MethodInsnNode> resultCalls = findResultCalls();
+        MethodNode body = new MethodNode(
+                Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0),
+                RuntimeNames.bodyMethodName(method.name), FrameClassGenerator.bodyDescriptor(frameClass), null, null);
+        body.instructions = method.instructions;
+        body.tryCatchBlocks = method.tryCatchBlocks;
+        body.localVariables = method.localVariables;
+        int firstLine = firstLine(body.instructions);
+        shiftLocals(body);
+
+        for (MethodInsnNode call : resultCalls) {
+            rewriteResult(body.instructions, call);
+        }
+        List<LabelNode> restores = new ArrayList<>();
+        InsnList tail = new InsnList();
+        for (AwaitSite site : sites) {
+            LabelNode restore = new LabelNode();
+            restores.add(restore);
+            LabelNode resume = rewriteSite(body.instructions, site);
+            tail.add(restoreBlock(site, restore, resume));
+        }
+        LabelNode badLabel = new LabelNode();
+        tail.add(badLabelBlock(badLabel));
+        body.instructions.insert(dispatcher(restores, badLabel));
+        body.instructions.add(tail);
+        dropShadowedFrames(body.instructions);
+        body.maxLocals = maxLocals;
+        body.maxStack = method.maxStack + 4;
+
+        writeStub(firstLine);
+        return body;
+    }
+
+    // ---- the body ---------------------------------------------------------------------------
+
+    /** The {@code result(v)} calls of {@code return result(v);}, found before anything moves. */
+    private List<MethodInsnNode> findResultCalls() {
+        List<MethodInsnNode> calls = new ArrayList<>();
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.ARETURN && AwaitSiteAnalysis.isResultReturn(insn)) {
+                AbstractInsnNode previous = insn.getPrevious();
+                while (previous.getOpcode() < 0) {
+                    previous = previous.getPrevious();
+                }
+                calls.add((MethodInsnNode) previous);
+            }
+        }
+        return calls;
+    }
+
+    private void shiftLocals(MethodNode body) {
+        for (AbstractInsnNode insn = body.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof VarInsnNode var) {
+                var.var += SHIFT;
+            } else if (insn instanceof IincInsnNode iinc) {
+                iinc.var += SHIFT;
+            } else if (insn instanceof FrameNode frame) {
+                List<Object> locals = new ArrayList<>(entryLocals);
+                locals.addAll(frame.local);
+                frame.local = locals;
+            }
+        }
+        if (body.localVariables != null) {
+            for (LocalVariableNode variable : body.localVariables) {
+                variable.index += SHIFT;
+            }
+        }
+        method.visibleLocalVariableAnnotations = null;
+        method.invisibleLocalVariableAnnotations = null;
+    }
+
+    /** {@code return result(v)} becomes {@code return f.complete(v)}: no coroutine object. */
+    private void rewriteResult(InsnList code, MethodInsnNode call) {
+        InsnList complete = new InsnList();
+        complete.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        if (call.desc.equals(RuntimeNames.RESULT_VALUE)) {
+            complete.add(new InsnNode(Opcodes.SWAP));
+        } else {
+            complete.add(new InsnNode(Opcodes.ACONST_NULL));
+        }
+        complete.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, "complete",
+                RuntimeNames.COMPLETE_DESCRIPTOR, false));
+        code.insertBefore(call, complete);
+        code.remove(call);
+    }
+
+    /** Replaces the await at {@code site} by the fast path, the suspension and the resume point. */
+    private LabelNode rewriteSite(InsnList code, AwaitSite site) {
+        FrameLayout.SiteLayout kept = layout.sites.get(site);
+        List<Object> locals = siteLocals(site);
+        List<Object> below = FrameType.toFrameLayout(site.stackBelow());
+        LabelNode slow = new LabelNode();
+        LabelNode resume = new LabelNode();
+        LabelNode noError = new LabelNode();
+        LabelNode after = new LabelNode();
+
+        InsnList await = new InsnList();
+        if (site.kind == AwaitSite.Kind.AWAIT_STAGE) {
+            await.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.ASYNCIO, RuntimeNames.WRAP_FUTURE,
+                    RuntimeNames.WRAP_FUTURE_DESCRIPTOR, false));
+        }
+        await.add(new VarInsnNode(Opcodes.ASTORE, awaitedLocal));
+        // Fast path: a done future gives its result (or throws) where the await is.
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FUTURE));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FUTURE, "done", "()Z", false));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FUTURE, "result", "()Ljava/lang/Object;", false));
+        await.add(new JumpInsnNode(Opcodes.GOTO, after));
+        // Slow path: keep what lives on, and hand the awaitable to the task.
+        await.add(slow);
+        List<Object> withAwaited = padTo(locals, awaitedLocal);
+        withAwaited.add(RuntimeNames.OBJECT);
+        await.add(frame(withAwaited, below));
+        await.add(spill(kept));
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        await.add(intConstant(site.label));
+        await.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, "I"));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new InsnNode(Opcodes.ARETURN));
+        // Resume point, reached from restore_k: what the await gave, thrown or pushed.
+        await.add(resume);
+        await.add(frame(locals, below));
+        await.add(new VarInsnNode(Opcodes.ALOAD, ERROR));
+        await.add(new JumpInsnNode(Opcodes.IFNULL, noError));
+        await.add(new VarInsnNode(Opcodes.ALOAD, ERROR));
+        await.add(new InsnNode(Opcodes.ATHROW));
+        await.add(noError);
+        await.add(frame(locals, below));
+        await.add(new VarInsnNode(Opcodes.ALOAD, VALUE));
+        await.add(after);
+        List<Object> withValue = new ArrayList<>(below);
+        withValue.add(RuntimeNames.OBJECT);
+        await.add(frame(locals, withValue));
+
+        if (site.kind == AwaitSite.Kind.TAIL_RETURN) {
+            await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+            await.add(new InsnNode(Opcodes.SWAP));
+            await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, "complete",
+                    RuntimeNames.COMPLETE_DESCRIPTOR, false));
+            code.insertBefore(site.instruction, await);
+        } else {
+            code.insertBefore(site.instruction, await);
+            code.remove(site.instruction);
+        }
+        return resume;
+    }
+
+    /** Pops the stack below the awaitable into temporaries, then stores what is kept. */
+    private InsnList spill(FrameLayout.SiteLayout kept) {
+        InsnList spill = new InsnList();
+        int[] temps = new int[kept.stack().size()];
+        int next = awaitedLocal + 1;
+        for (int i = kept.stack().size() - 1; i >= 0; i--) {
+            FrameLayout.Kept value = kept.stack().get(i);
+            if (value.field() == null) {
+                spill.add(new InsnNode(Opcodes.POP));
+                continue;
+            }
+            temps[i] = next;
+            spill.add(new VarInsnNode(FrameType.storeOpcode(value.kind()), next));
+            next += FrameType.isTwoWords(value.type()) ? 2 : 1;
+        }
+        maxLocals = Math.max(maxLocals, next);
+        for (FrameLayout.Kept local : kept.locals()) {
+            if (local.field() != null) {
+                spill.add(store(local, local.local() + SHIFT));
+            }
+        }
+        for (int i = 0; i < temps.length; i++) {
+            FrameLayout.Kept value = kept.stack().get(i);
+            if (value.field() != null) {
+                spill.add(store(value, temps[i]));
+            }
+        }
+        return spill;
+    }
+
+    private InsnList store(FrameLayout.Kept value, int fromLocal) {
+        InsnList store = new InsnList();
+        store.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        store.add(new VarInsnNode(FrameType.loadOpcode(value.kind()), fromLocal));
+        store.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, value.field(), FrameType.fieldDescriptor(value.kind())));
+        return store;
+    }
+
+    /** Reloads a site's locals and stack from the frame, then jumps to its resume point. */
+    private InsnList restoreBlock(AwaitSite site, LabelNode restore, LabelNode resume) {
+        FrameLayout.SiteLayout kept = layout.sites.get(site);
+        InsnList block = new InsnList();
+        block.add(restore);
+        block.add(frame(entryLocals, List.of()));
+        for (FrameLayout.Kept local : kept.locals()) {
+            block.add(load(local));
+            block.add(new VarInsnNode(FrameType.storeOpcode(local.kind()), local.local() + SHIFT));
+        }
+        for (FrameLayout.Kept value : kept.stack()) {
+            block.add(load(value));
+        }
+        block.add(new JumpInsnNode(Opcodes.GOTO, resume));
+        return block;
+    }
+
+    /** Pushes a kept value from its field, cast back to its type; or its stand-in constant. */
+    private InsnList load(FrameLayout.Kept value) {
+        InsnList load = new InsnList();
+        if (value.field() == null) {
+            load.add(new InsnNode(FrameType.defaultOpcode(value.kind())));
+            return load;
+        }
+        load.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        load.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), FrameType.fieldDescriptor(value.kind())));
+        if (value.kind() == 'A' && !RuntimeNames.OBJECT.equals(value.type())) {
+            load.add(new TypeInsnNode(Opcodes.CHECKCAST, (String) value.type()));
+        }
+        return load;
+    }
+
+    /**
+     * {@code switch (f.label)}, then the start: an error before the body began (a task
+     * cancelled before its first step) is thrown before any user code runs; otherwise the
+     * parameters are restored and the original code follows.
+     */
+    private InsnList dispatcher(List<LabelNode> restores, LabelNode badLabel) {
+        LabelNode start = new LabelNode();
+        LabelNode begin = new LabelNode();
+        LabelNode[] targets = new LabelNode[restores.size() + 1];
+        targets[0] = start;
+        for (int i = 0; i < restores.size(); i++) {
+            targets[i + 1] = restores.get(i);
+        }
+        InsnList code = new InsnList();
+        code.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, "I"));
+        code.add(new TableSwitchInsnNode(0, restores.size(), badLabel, targets));
+        code.add(start);
+        code.add(frame(entryLocals, List.of()));
+        code.add(new VarInsnNode(Opcodes.ALOAD, ERROR));
+        code.add(new JumpInsnNode(Opcodes.IFNULL, begin));
+        code.add(new VarInsnNode(Opcodes.ALOAD, ERROR));
+        code.add(new InsnNode(Opcodes.ATHROW));
+        code.add(begin);
+        code.add(frame(entryLocals, List.of()));
+        for (FrameLayout.Kept parameter : layout.parameters) {
+            code.add(load(parameter));
+            code.add(new VarInsnNode(FrameType.storeOpcode(parameter.kind()), parameter.local() + SHIFT));
+        }
+        return code;
+    }
+
+    private InsnList badLabelBlock(LabelNode badLabel) {
+        InsnList code = new InsnList();
+        code.add(badLabel);
+        code.add(frame(entryLocals, List.of()));
+        code.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
+        code.add(new InsnNode(Opcodes.DUP));
+        code.add(new LdcInsnNode("corrupt coroutine frame: no such resume label in " + owner.replace('/', '.')
+                + "." + method.name));
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                "(Ljava/lang/String;)V", false));
+        code.add(new InsnNode(Opcodes.ATHROW));
+        return code;
+    }
+
+    /** The body's locals at a site, in {@code visitFrame} layout: the three new ones, then the original ones. */
+    private List<Object> siteLocals(AwaitSite site) {
+        List<Object> locals = new ArrayList<>(entryLocals);
+        locals.addAll(FrameType.toFrameLayout(site.locals));
+        return locals;
+    }
+
+    /** {@code locals} (visitFrame layout) extended with TOP up to local slot {@code slot}. */
+    private static List<Object> padTo(List<Object> locals, int slot) {
+        List<Object> padded = new ArrayList<>(locals);
+        int used = 0;
+        for (Object type : locals) {
+            used += FrameType.isTwoWords(type) ? 2 : 1;
+        }
+        for (; used < slot; used++) {
+            padded.add(Opcodes.TOP);
+        }
+        return padded;
+    }
+
+    /**
+     * Where a frame of ours lands right before one of javac's (same bytecode offset), javac's
+     * wins: it describes the merge point, and two frames at one offset are invalid.
+     */
+    private static void dropShadowedFrames(InsnList code) {
+        FrameNode pending = null;
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof FrameNode frame) {
+                if (pending != null) {
+                    code.remove(pending);
+                }
+                pending = frame;
+            } else if (insn.getOpcode() >= 0) {
+                pending = null;
+            }
+        }
+    }
+
+    private static FrameNode frame(List<Object> locals, List<Object> stack) {
+        return new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray());
+    }
+
+    private static AbstractInsnNode intConstant(int value) {
+        if (value <= 5) {
+            return new InsnNode(Opcodes.ICONST_0 + value);
+        }
+        return value <= Short.MAX_VALUE ? new IntInsnNode(Opcodes.SIPUSH, value) : new LdcInsnNode(value);
+    }
+
+    private static int firstLine(InsnList code) {
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof LineNumberNode line) {
+                return line.line;
+            }
+        }
+        return -1;
+    }
+
+    // ---- the stub ---------------------------------------------------------------------------
+
+    /** The method itself now only creates its frame: one allocation per call. */
+    private void writeStub(int firstLine) {
+        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        InsnList stub = new InsnList();
+        if (firstLine > 0) {
+            LabelNode start = new LabelNode();
+            stub.add(start);
+            stub.add(new LineNumberNode(firstLine, start));
+        }
+        stub.add(new TypeInsnNode(Opcodes.NEW, frameClass));
+        stub.add(new InsnNode(Opcodes.DUP));
+        for (FrameLayout.Kept parameter : layout.parameters) {
+            stub.add(new VarInsnNode(FrameType.loadOpcode(parameter.kind()), parameter.local()));
+        }
+        stub.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
+                FrameClassGenerator.constructorDescriptor(owner, method.desc, isStatic), false));
+        stub.add(new InsnNode(Opcodes.ARETURN));
+        method.instructions = stub;
+        method.tryCatchBlocks = new ArrayList<>();
+        method.localVariables = null;
+    }
+}

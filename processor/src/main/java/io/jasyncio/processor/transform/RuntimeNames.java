@@ -1,0 +1,42 @@
+package io.jasyncio.processor.transform;
+
+/** The runtime's classes and methods that the pass recognises or calls, in bytecode spelling. */
+final class RuntimeNames {
+    private RuntimeNames() {}
+
+    static final String ASYNC_DESCRIPTOR = "Lio/jasyncio/Async;";
+    static final String ASYNCIO = "io/jasyncio/Asyncio";
+    static final String AWAIT = "await";
+    static final String AWAIT_AWAITABLE = "(Lio/jasyncio/Awaitable;)Ljava/lang/Object;";
+    static final String AWAIT_STAGE = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
+    static final String RESULT = "result";
+    static final String RESULT_VALUE = "(Ljava/lang/Object;)Lio/jasyncio/Coroutine;";
+    static final String RESULT_VOID = "()Lio/jasyncio/Coroutine;";
+    static final String WRAP_FUTURE = "wrapFuture";
+    static final String WRAP_FUTURE_DESCRIPTOR = "(Ljava/util/concurrent/CompletionStage;)Lio/jasyncio/Future;";
+    static final String COROUTINE_RETURN = ")Lio/jasyncio/Coroutine;";
+
+    static final String FUTURE = "io/jasyncio/Future";
+    static final String FRAME = "io/jasyncio/internal/CoroutineFrame";
+    static final String COMPLETE_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String RESUME = "resume";
+    static final String RESUME_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
+
+    static final String OBJECT = "java/lang/Object";
+    static final String THROWABLE = "java/lang/Throwable";
+
+    /** The synthetic static method that holds an {@code @Async} method's rewritten body. */
+    static String bodyMethodName(String methodName) {
+        return methodName + "$async";
+    }
+
+    static boolean isAwait(String owner, String name, String descriptor) {
+        return owner.equals(ASYNCIO) && name.equals(AWAIT)
+                && (descriptor.equals(AWAIT_AWAITABLE) || descriptor.equals(AWAIT_STAGE));
+    }
+
+    static boolean isResult(String owner, String name, String descriptor) {
+        return owner.equals(ASYNCIO) && name.equals(RESULT)
+                && (descriptor.equals(RESULT_VALUE) || descriptor.equals(RESULT_VOID));
+    }
+}

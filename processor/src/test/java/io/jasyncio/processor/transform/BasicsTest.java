@@ -1,0 +1,76 @@
+package io.jasyncio.processor.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BasicsTest {
+    private static final CompiledClasses CLASSES = CompiledClasses.compileResource("Basics");
+    private final EventLoop loop = EventLoop.newVirtualTimeLoop();
+
+    @AfterEach
+    void close() {
+        loop.close();
+    }
+
+    private Object call(String name, Object... args) throws Exception {
+        Object target = CLASSES.newInstance("fixtures.Basics");
+        for (Method m : target.getClass().getMethods()) {
+            if (m.getName().equals(name)) {
+                return m.invoke(target, args);
+            }
+        }
+        throw new AssertionError("no method " + name);
+    }
+
+    private <T> Future<T> completedLater(double delay, T value) {
+        Future<T> f = loop.createFuture();
+        loop.callLater(delay, () -> f.setResult(value));
+        return f;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T run(Object coroutine) {
+        return loop.runUntilComplete((Coroutine<T>) coroutine);
+    }
+
+    @Test
+    void awaitsAPendingFuture() throws Exception {
+        assertEquals(42, (Integer) run(call("add", completedLater(1, 40), 2)));
+        assertEquals(1.0, loop.time());
+    }
+
+    @Test
+    void awaitsADoneFutureWithoutSuspending() throws Exception {
+        Future<Integer> done = loop.createFuture();
+        done.setResult(5);
+        assertEquals(8, (Integer) run(call("add", done, 3)));
+    }
+
+    @Test
+    void keepsLocalsOfEveryKindAcrossAwaits() throws Exception {
+        assertEquals("x+y:10.5", run(call("twoAwaits", completedLater(1, "x"), completedLater(2, "y"))));
+    }
+
+    @Test
+    void awaitsNestedCoroutines() throws Exception {
+        // add(a, 1) + add(a, 2) + the two calls of add the instance counted
+        assertEquals(11 + 12 + 2, (Integer) run(call("nested", completedLater(1, 10))));
+    }
+
+    @Test
+    void loopsAroundSleeps() throws Exception {
+        assertEquals(45, (Integer) run(call("sleepy", 10)));
+        assertEquals(10.0, loop.time());
+    }
+
+    @Test
+    void aReturnedCoroutineIsAwaited() throws Exception {
+        assertEquals(103, (Integer) run(call("tail", completedLater(1, 3))));
+    }
+}
