@@ -20,7 +20,7 @@ final class AsyncTaskListener implements TaskListener {
     AsyncTaskListener(ProcessingEnvironment env, JavacTask task) {
         this.env = env;
         Trees trees = Trees.instance(task);
-        this.validator = new AsyncValidator(env, trees);
+        this.validator = new AsyncValidator(trees);
         this.rewriter = new ClassFileRewriter(env);
     }
 

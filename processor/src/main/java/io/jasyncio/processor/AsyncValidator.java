@@ -6,7 +6,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
 import java.util.Set;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -25,7 +24,7 @@ final class AsyncValidator {
     private final Trees trees;
     private final Set<TypeElement> checked = new HashSet<>();
 
-    AsyncValidator(ProcessingEnvironment env, Trees trees) {
+    AsyncValidator(Trees trees) {
         this.trees = trees;
     }
 
