@@ -45,6 +45,16 @@ public class Basics {
     }
 
     @Async
+    public Coroutine<Integer> failAfterAwait(Future<Integer> a) {
+        int value = await(a);
+        String local = "kept";
+        if (value > 0) {
+            throw new IllegalStateException("failed with " + value + " " + local); // THROW_LINE
+        }
+        return result(value);
+    }
+
+    @Async
     public Coroutine<Integer> tail(Future<Integer> a) {
         return add(a, 100);
     }

@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * The bytecode pass: rewrites every {@code @Async} method of one class file into a resumable
  * state machine on the runtime's {@code CoroutineFrame} contract. It runs in phases, one file
- * each: {@link AwaitSiteAnalysis}, {@link LivenessAnalysis}, {@link FrameLayout},
+ * each: {@link PostponeNew}, {@link AwaitSiteAnalysis}, {@link LivenessAnalysis}, {@link FrameLayout},
  * {@link FrameClassGenerator} and {@link MethodRewriter}, {@link Verification}.
  *
  * <pre>{@code
@@ -52,6 +52,7 @@ public final class AsyncClassTransformer {
             String frameClass = host.name + "$$" + method.name + "$" + ordinal++;
             boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
             String originalDescriptor = method.desc;
+            PostponeNew.apply(method);
             List<AwaitSite> sites = AwaitSiteAnalysis.findSites(host.name, method);
             LivenessAnalysis.computeLiveLocals(host.name, method, sites);
             FrameLayout layout = new FrameLayout(host.name, method, sites);

@@ -18,7 +18,7 @@ import org.objectweb.asm.Type;
  *     Object a0, a1; int i0;
  *     Host$$fetch$0(Host self, String url) { a0 = self; a1 = url; }
  *     protected Object resume(Object value, Throwable error) throws Throwable {
- *         return Host.fetch$async(this, value, error);
+ *         return Host.fetch(this, value, error);  // the rewritten body
  *     }
  *     public String toString() { return "<coroutine Host.fetch>"; }
  * }

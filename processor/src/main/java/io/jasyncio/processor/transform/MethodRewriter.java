@@ -28,7 +28,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * made resumable:
  *
  * <pre>
- * static Object m$async(Frame f, Object value, Throwable error)
+ * static synthetic Object m(Frame f, Object value, Throwable error)
  *   switch (f.label) { 0: start, k: restore_k }           // the dispatcher
  *   start:  if (error != null) throw error;               // cancelled before it began
  *           restore the parameters; the original code follows, its locals moved up by 3

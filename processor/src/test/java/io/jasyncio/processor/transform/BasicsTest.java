@@ -1,11 +1,20 @@
 package io.jasyncio.processor.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +81,41 @@ class BasicsTest {
     @Test
     void aReturnedCoroutineIsAwaited() throws Exception {
         assertEquals(103, (Integer) run(call("tail", completedLater(1, 3))));
+    }
+
+    @Test
+    void stackTracesNameTheUsersMethodFileAndLine() throws Exception {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> run(call("failAfterAwait", completedLater(1, 5))));
+        assertEquals("failed with 5 kept", e.getMessage());
+        StackTraceElement top = e.getStackTrace()[0];
+        assertEquals("fixtures.Basics", top.getClassName());
+        assertEquals("failAfterAwait", top.getMethodName());
+        assertEquals("Basics.java", top.getFileName());
+        assertEquals(lineOf("THROW_LINE"), top.getLineNumber());
+    }
+
+    @Test
+    void theRewrittenBodyKeepsTheUsersLocalVariableNames() {
+        ClassNode host = new ClassNode();
+        new ClassReader(CLASSES.bytes("fixtures.Basics")).accept(host, 0);
+        List<String> names = host.methods.stream()
+                .filter(m -> m.name.equals("twoAwaits") && (m.access & Opcodes.ACC_SYNTHETIC) != 0)
+                .flatMap(m -> m.localVariables.stream())
+                .map(v -> v.name)
+                .toList();
+        assertTrue(names.containsAll(List.of("first", "second", "a", "pad", "scale", "b")), names.toString());
+    }
+
+    private static int lineOf(String marker) throws IOException {
+        try (InputStream in = BasicsTest.class.getResourceAsStream("/transform/Basics.java")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(marker)) {
+                    return i + 1;
+                }
+            }
+        }
+        throw new AssertionError("no line with " + marker);
     }
 }
