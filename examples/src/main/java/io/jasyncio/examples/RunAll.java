@@ -10,6 +10,7 @@ public final class RunAll {
 
     public static void main(String[] args) {
         Map<String, Consumer<String[]>> examples = new LinkedHashMap<>();
+        examples.put("The README's example: two concurrent tasks of @Async coroutines", Greeter::main);
         examples.put("Hello World with callSoon()", HelloWorldCallSoon::main);
         examples.put("Display the current date with callLater()", DisplayDateCallLater::main);
         examples.put("Display the current date with callAt()", DisplayDateCallAt::main);
