@@ -1,6 +1,10 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.CoroutineFrame;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -73,6 +77,59 @@ public class Task<T> extends Future<T> {
     /** The coroutine this task runs. */
     public final Coroutine<T> getCoro() {
         return coro;
+    }
+
+    /**
+     * Where the task's coroutines are: for a suspended task, one element per coroutine awaiting
+     * inline, oldest first (the task's own coroutine, then the one it awaits, and so on to the
+     * await it is suspended at); empty once the task is done. Elements come from frames the
+     * bytecode pass generated; hand-written coroutines contribute none.
+     */
+    public final List<StackTraceElement> getStack() {
+        List<StackTraceElement> stack = new ArrayList<>();
+        for (CoroutineFrame<?> frame = top; frame != null; frame = frame.caller()) {
+            StackTraceElement location = frame.location();
+            if (location != null) {
+                stack.add(location);
+            }
+        }
+        Collections.reverse(stack);
+        return stack;
+    }
+
+    /** {@link #printStack(PrintStream)} to {@code System.err}. */
+    public final void printStack() {
+        printStack(System.err);
+    }
+
+    /**
+     * Prints {@link #getStack()} in asyncio's format, with the source text of each await from
+     * the processor's generated await-site tables:
+     * <pre>
+     * Stack for &lt;Task pending name='Task-1' coro=&lt;coroutine Greeter.both&gt;&gt; (most recent call last):
+     *   File "Greeter.java", line 24, in io.jasyncio.examples.Greeter.both
+     *     await(a)
+     * </pre>
+     */
+    public final void printStack(PrintStream out) {
+        List<StackTraceElement> stack = getStack();
+        StringBuilder text = new StringBuilder();
+        if (stack.isEmpty()) {
+            text.append("No stack for ").append(this);
+        } else {
+            text.append("Stack for ").append(this).append(" (most recent call last):");
+        }
+        ClassLoader loader = coro.getClass().getClassLoader();
+        for (StackTraceElement location : stack) {
+            text.append("\n  File \"").append(location.getFileName()).append("\", line ")
+                    .append(location.getLineNumber()).append(", in ")
+                    .append(location.getClassName()).append('.').append(location.getMethodName());
+            String source = AwaitSiteTable.sourceAt(location, loader);
+            if (source != null) {
+                text.append("\n    ").append(source);
+            }
+        }
+        out.println(text);
     }
 
     /**

@@ -2,6 +2,12 @@ package io.jasyncio.processor;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.util.JavacTask;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -9,6 +15,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -23,6 +30,8 @@ import javax.tools.Diagnostic;
  * {@link #process}. The processor claims no annotation and supports them all ({@code "*"}),
  * so that it is initialized for every compilation, with or without {@code @Async} in it.
  *
+ * <p>In {@link #process}, it writes each class's await-site table ({@link AwaitSiteTableWriter}).
+ *
  * <p>Under a compiler that is not javac (ECJ, or a wrapped javac this cannot unwrap) nothing
  * can be rewritten, and every {@code @Async} method is reported as an error rather than left
  * to fail at run time.
@@ -32,6 +41,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     static final String ASYNC = "io.jasyncio.Async";
 
     private boolean underJavac;
+    private AwaitSiteTableWriter tables;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -53,23 +63,47 @@ public final class AsyncProcessor extends AbstractProcessor {
             return;
         }
         task.addTaskListener(new AsyncTaskListener(env, task));
+        tables = new AwaitSiteTableWriter(Trees.instance(env), env.getElementUtils(), env.getFiler());
         underJavac = true;
     }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (!underJavac) {
-            TypeElement async = processingEnv.getElementUtils().getTypeElement(ASYNC);
-            if (async != null) {
-                for (Element method : round.getElementsAnnotatedWith(async)) {
-                    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                            "[jasyncio] @Async method " + method + " cannot be rewritten: this compiler ("
-                                    + processingEnv.getClass().getName() + ") is not javac. Compile with javac,"
-                                    + " or weave the compiled classes with the jasyncio weaver.",
-                            method);
-                }
+        TypeElement async = processingEnv.getElementUtils().getTypeElement(ASYNC);
+        if (async == null) {
+            return false;
+        }
+        Map<TypeElement, List<ExecutableElement>> byTopLevel = new LinkedHashMap<>();
+        for (Element method : round.getElementsAnnotatedWith(async)) {
+            if (!underJavac) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        "[jasyncio] @Async method " + method + " cannot be rewritten: this compiler ("
+                                + processingEnv.getClass().getName() + ") is not javac. Compile with javac,"
+                                + " or weave the compiled classes with the jasyncio weaver.",
+                        method);
+            } else if (method instanceof ExecutableElement executable) {
+                byTopLevel.computeIfAbsent(topLevel(method), t -> new ArrayList<>()).add(executable);
+            }
+        }
+        for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byTopLevel.entrySet()) {
+            try {
+                tables.write(entry.getKey(), entry.getValue());
+            } catch (IOException e) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        "[jasyncio] cannot write the await-site table of " + entry.getKey() + ": " + e.getMessage(),
+                        entry.getKey());
             }
         }
         return false;
+    }
+
+    private static TypeElement topLevel(Element element) {
+        TypeElement top = null;
+        for (Element e = element; e != null; e = e.getEnclosingElement()) {
+            if (e instanceof TypeElement type) {
+                top = type;
+            }
+        }
+        return top;
     }
 }

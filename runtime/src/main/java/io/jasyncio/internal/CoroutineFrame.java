@@ -136,6 +136,14 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         return awaiting;
     }
 
+    /**
+     * Where this frame's method is suspended (or, before it starts, its first line), for
+     * {@link io.jasyncio.Task#getStack()}; null when unknown. Generated frames override it.
+     */
+    public StackTraceElement location() {
+        return null;
+    }
+
     /** The frame that awaits this one, or null if this is the bottom of its stack. */
     public final CoroutineFrame<?> caller() {
         return caller;

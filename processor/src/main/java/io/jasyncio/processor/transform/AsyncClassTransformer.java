@@ -53,12 +53,13 @@ public final class AsyncClassTransformer {
             boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
             String originalDescriptor = method.desc;
             PostponeNew.apply(method);
+            int firstLine = MethodRewriter.firstLine(method.instructions);
             List<AwaitSite> sites = AwaitSiteAnalysis.findSites(host.name, method);
             LivenessAnalysis.computeLiveLocals(host.name, method, sites);
             FrameLayout layout = new FrameLayout(host.name, method, sites);
             bodies.add(MethodRewriter.rewrite(host.name, isInterface, frameClass, method, sites, layout));
             byte[] frame = FrameClassGenerator.generate(host.version, frameClass, host.name, isInterface,
-                    method.name, originalDescriptor, isStatic, layout);
+                    method.name, originalDescriptor, isStatic, layout, host.sourceFile, lineTable(firstLine, sites));
             Verification.verify(frame, method.name);
             frames.put(binaryName(frameClass), frame);
         }
@@ -78,6 +79,19 @@ public final class AsyncClassTransformer {
         files.put(binaryName(host.name), rewritten);
         files.putAll(frames);
         return files;
+    }
+
+    /** One {@code char} per resume label: the first line, then each site's (0 if unknown). */
+    private static String lineTable(int firstLine, List<AwaitSite> sites) {
+        StringBuilder lines = new StringBuilder().append(lineChar(firstLine));
+        for (AwaitSite site : sites) {
+            lines.append(lineChar(site.line));
+        }
+        return lines.toString();
+    }
+
+    private static char lineChar(int line) {
+        return line > 0 && line <= Character.MAX_VALUE ? (char) line : 0;
     }
 
     static boolean isAsync(MethodNode method) {

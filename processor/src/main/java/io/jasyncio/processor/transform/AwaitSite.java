@@ -29,15 +29,19 @@ final class AwaitSite {
     final List<Object> stack;
     /** The resume label the frame stores; 1, 2, ... in instruction order (0 is the start). */
     final int label;
+    /** The source line of the await, or -1 without line numbers. */
+    final int line;
     /** Original locals whose values are read after the site, or by a handler covering it. */
     BitSet live;
 
-    AwaitSite(AbstractInsnNode instruction, Kind kind, List<Object> locals, List<Object> stack, int label) {
+    AwaitSite(AbstractInsnNode instruction, Kind kind, List<Object> locals, List<Object> stack, int label,
+              int line) {
         this.instruction = instruction;
         this.kind = kind;
         this.locals = locals;
         this.stack = stack;
         this.label = label;
+        this.line = line;
     }
 
     /** The stack below the awaited value. */

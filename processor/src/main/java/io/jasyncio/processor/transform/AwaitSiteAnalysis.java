@@ -5,6 +5,7 @@ import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.AnalyzerAdapter;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -27,7 +28,11 @@ final class AwaitSiteAnalysis {
     static List<AwaitSite> findSites(String owner, MethodNode method) throws TransformException {
         AnalyzerAdapter types = new AnalyzerAdapter(owner, method.access, method.name, method.desc, null);
         List<AwaitSite> sites = new ArrayList<>();
+        int line = -1;
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof LineNumberNode number) {
+                line = number.line;
+            }
             AwaitSite.Kind kind = siteKind(insn);
             if (kind != null) {
                 if (types.stack == null) {
@@ -42,7 +47,7 @@ final class AwaitSiteAnalysis {
                                         + " is not supported yet; assign the awaited value to a local variable first");
                     }
                 }
-                sites.add(new AwaitSite(insn, kind, new ArrayList<>(types.locals), stack, sites.size() + 1));
+                sites.add(new AwaitSite(insn, kind, new ArrayList<>(types.locals), stack, sites.size() + 1, line));
             }
             insn.accept(types);
         }

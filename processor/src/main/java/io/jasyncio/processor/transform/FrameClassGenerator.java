@@ -21,6 +21,9 @@ import org.objectweb.asm.Type;
  *         return Host.fetch(this, value, error);  // the rewritten body
  *     }
  *     public String toString() { return "<coroutine Host.fetch>"; }
+ *     public StackTraceElement location() {     // the line of the start, then of each await
+ *         return new StackTraceElement("Host", "fetch", "Host.java", "\u0011\u0013".charAt(label));
+ *     }
  * }
  * }</pre>
  */
@@ -29,8 +32,14 @@ final class FrameClassGenerator {
 
     private FrameClassGenerator() {}
 
+    /**
+     * @param sourceFile the host's source file name, or null
+     * @param lines the source line of each resume label (the method's first line, then each
+     *     await's), one {@code char} per label
+     */
     static byte[] generate(int classVersion, String frameClass, String host, boolean hostIsInterface,
-                           String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout) {
+                           String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout,
+                           String sourceFile, String lines) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 frameClass, null, RuntimeNames.FRAME, null);
@@ -45,6 +54,7 @@ final class FrameClassGenerator {
         writeConstructor(cw, frameClass, host, methodDescriptor, isStatic, layout);
         writeResume(cw, frameClass, host, hostIsInterface, methodName);
         writeToString(cw, host, methodName);
+        writeLocation(cw, frameClass, host, methodName, sourceFile, lines);
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -91,6 +101,31 @@ final class FrameClassGenerator {
         mv.visitCode();
         String simpleHost = host.substring(host.lastIndexOf('/') + 1);
         mv.visitLdcInsn("<coroutine " + simpleHost + "." + methodName + ">");
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private static void writeLocation(ClassWriter cw, String frameClass, String host, String methodName,
+                                      String sourceFile, String lines) {
+        String element = "java/lang/StackTraceElement";
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC, "location", "()L" + element + ";", null, null);
+        mv.visitCode();
+        mv.visitTypeInsn(Opcodes.NEW, element);
+        mv.visitInsn(Opcodes.DUP);
+        mv.visitLdcInsn(host.replace('/', '.'));
+        mv.visitLdcInsn(methodName);
+        if (sourceFile == null) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            mv.visitLdcInsn(sourceFile);
+        }
+        mv.visitLdcInsn(lines);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, LABEL_FIELD, "I");
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, element, "<init>",
+                "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;I)V", false);
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -401,7 +401,8 @@ final class MethodRewriter {
         return value <= Short.MAX_VALUE ? new IntInsnNode(Opcodes.SIPUSH, value) : new LdcInsnNode(value);
     }
 
-    private static int firstLine(InsnList code) {
+    /** The first source line of {@code code}, or -1 without line numbers. */
+    static int firstLine(InsnList code) {
         for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof LineNumberNode line) {
                 return line.line;

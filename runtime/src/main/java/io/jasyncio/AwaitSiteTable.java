@@ -1,0 +1,34 @@
+package io.jasyncio;
+
+import java.lang.reflect.Field;
+
+/**
+ * Reads the await-site tables the processor generates (one class
+ * {@code <TopLevel>_AwaitSites} per top-level class with {@code @Async} methods, whose
+ * {@code SITES} rows are: binary class name, method, site number, line, the awaited
+ * expression's source text), to show what a suspended task waits on.
+ */
+final class AwaitSiteTable {
+    static final String SUFFIX = "_AwaitSites";
+
+    private AwaitSiteTable() {}
+
+    /** The source text of the await at {@code location}, or null if no table says. */
+    static String sourceAt(StackTraceElement location, ClassLoader loader) {
+        String className = location.getClassName();
+        int nested = className.indexOf('$', className.lastIndexOf('.') + 1);
+        String topLevel = nested < 0 ? className : className.substring(0, nested);
+        try {
+            Field field = Class.forName(topLevel + SUFFIX, false, loader).getField("SITES");
+            for (String[] row : (String[][]) field.get(null)) {
+                if (row[0].equals(className) && row[1].equals(location.getMethodName())
+                        && row[3].equals(Integer.toString(location.getLineNumber()))) {
+                    return row[4];
+                }
+            }
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError noTable) {
+            // Compiled without the processor's sources, or from another version: no text.
+        }
+        return null;
+    }
+}
