@@ -73,6 +73,9 @@ public final class EventLoop implements AutoCloseable {
     private final RemoteQueue remote = new RemoteQueue();
     private final AtomicInteger wakeState = new AtomicInteger(AWAKE);
     private final LiveTasks liveTasks = new LiveTasks();
+    /** How handles from other threads are run; fields, so that an iteration allocates nothing. */
+    private final RemoteQueue.Sink runRemote = this::runUnlessCancelled;
+    private final RemoteQueue.Sink runRemoteTimed = this::runTimed;
     private final Selector selector;
     private final boolean virtualTime;
     private double virtualNow;
@@ -525,9 +528,14 @@ public final class EventLoop implements AutoCloseable {
 
     // ---- the iteration ---------------------------------------------------------------------
 
+    /**
+     * One iteration. The callbacks it runs, in order: those ready when it starts, those other
+     * threads submitted (run straight off the remote queue, as if appended to the ready queue
+     * here), then the due timers. Whatever they schedule waits for the next iteration.
+     */
     private void runOnce() {
         waitForWork();
-        remote.drainTo(ready);
+        int readyAtStart = ready.size();
         if (!timers.isEmpty()) {
             double end = time() + 1e-9;
             TimerHandle timer;
@@ -536,17 +544,27 @@ public final class EventLoop implements AutoCloseable {
                 ready.addLast(timer);
             }
         }
+        int dueTimers = ready.size() - readyAtStart;
+        runReady(readyAtStart);
+        remote.forEachPending(debug ? runRemoteTimed : runRemote);
+        runReady(dueTimers);
+    }
+
+    private void runReady(int count) {
         boolean timed = debug;
-        for (int n = ready.size(); n > 0; n--) {
+        for (int n = count; n > 0; n--) {
             Handle handle = ready.pollFirst();
-            if (handle.cancelled()) {
-                continue;
-            }
             if (timed) {
                 runTimed(handle);
             } else {
-                runHandle(handle);
+                runUnlessCancelled(handle);
             }
+        }
+    }
+
+    private void runUnlessCancelled(Handle handle) {
+        if (!handle.cancelled()) {
+            runHandle(handle);
         }
     }
 
@@ -561,6 +579,9 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void runTimed(Handle handle) {
+        if (handle.cancelled()) {
+            return;
+        }
         long start = System.nanoTime();
         runHandle(handle);
         double took = (System.nanoTime() - start) * 1e-9;

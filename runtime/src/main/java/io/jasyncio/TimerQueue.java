@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * The loop's scheduled timers: a binary min-heap ordered by (when, sequence), in which every
  * {@link TimerHandle} knows its own index so that a cancelled timer is removed in O(log n)
- * instead of lingering until it would have fired. The array shrinks again after a burst.
+ * instead of lingering until it would have fired: the array never holds more than the most
+ * timers that were ever pending at once. It does not shrink after a burst (as neither Netty's
+ * nor the JDK's queues do): regrowing it on every burst cost more than the memory it frees.
  * Loop-thread only.
  */
 final class TimerQueue {
@@ -72,9 +74,6 @@ final class TimerQueue {
             if (heap[index] == last) {
                 siftUp(index, last);
             }
-        }
-        if (heap.length > MIN_CAPACITY && size < heap.length / 4) {
-            heap = Arrays.copyOf(heap, heap.length / 2);
         }
     }
 

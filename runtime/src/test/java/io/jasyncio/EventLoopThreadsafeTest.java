@@ -72,6 +72,22 @@ class EventLoopThreadsafeTest extends LoopTestBase {
     }
 
     @Test
+    void anIterationRunsReadyCallbacksThenThoseFromOtherThreadsThenDueTimers() {
+        List<String> order = new ArrayList<>();
+        loop.callLater(-1, () -> order.add("due timer"));
+        loop.callSoon(() -> order.add("ready"));
+        Thread submitter = new Thread(() -> {
+            loop.callSoonThreadsafe(() -> order.add("from another thread 1"));
+            loop.callSoonThreadsafe(() -> order.add("from another thread 2"));
+        });
+        submitter.start();
+        EventLoopTest.join(submitter);
+        loop.stop();
+        loop.runForever();
+        assertEquals(List.of("ready", "from another thread 1", "from another thread 2", "due timer"), order);
+    }
+
+    @Test
     void eightThreadsTimesAHundredThousandSubmissionsRunExactlyOnceInPerThreadOrder() throws Exception {
         int threads = 8;
         int perThread = 100_000;
