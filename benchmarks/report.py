@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Turns the raw results in benchmarks/results/ into the markdown tables of
+docs/PERFORMANCE.md: the median of the measurement iterations of every JMH benchmark (from
+"rawData", not JMH's mean), its range, its allocation per operation, and each acceptance
+target of the performance issue checked against those medians.
+
+Usage: python3 benchmarks/report.py [RESULTS_DIR]   (default: benchmarks/results)
+Reads jmh-*.json (JMH -rf json) and python-*.json (benchmarks/python/loop_bench.py).
+"""
+import glob
+import json
+import os
+import statistics
+import sys
+
+# The acceptance targets. Each compares jasyncio's median with a peer's median (JMH key or
+# python result name) times a factor.
+JMH_TARGETS = [
+    ("callSoon from the loop thread >= Netty NioEventLoop.execute from its own thread",
+     ("CallSoonBenchmark.callSoon", "jasyncio"), ("CallSoonBenchmark.callSoon", "nettyNio"), 1),
+    ("callSoonThreadsafe >= Netty NioEventLoop.execute from a foreign thread",
+     ("CallSoonThreadsafeBenchmark.callSoonThreadsafe", "jasyncio"),
+     ("CallSoonThreadsafeBenchmark.callSoonThreadsafe", "nettyNio"), 1),
+    ("callLater scheduling (random delays) per timer no slower than Netty's schedule",
+     ("TimerBenchmark.schedule", "random/jasyncio"), ("TimerBenchmark.schedule", "random/nettyNio"), 1),
+]
+PYTHON_TARGETS = [
+    ("callSoon >= 50x asyncio call_soon",
+     ("CallSoonBenchmark.callSoon", "jasyncio"), "call_soon", 50),
+    ("1M callLater (random delays) scheduled and fired >= 5x faster than asyncio",
+     ("TimerBenchmark.scheduleAndFire", "random/jasyncio"), "call_later_random_schedule_and_fire", 5),
+]
+HANDLE_BYTES = 24  # a Handle: 12-byte header, two references, a boolean, padded to 8
+
+
+def jmh_results(directory):
+    """{(benchmark, params): {"scores": [...], "bytes_per_op": [...]}} from every JMH file."""
+    results = {}
+    for path in sorted(glob.glob(os.path.join(directory, "jmh-*.json"))):
+        with open(path) as f:
+            for entry in json.load(f):
+                name = ".".join(entry["benchmark"].split(".")[-2:])
+                params = "/".join(entry.get("params", {}).values())
+                gc = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+                results[(name, params)] = {
+                    "scores": [s for fork in entry["primaryMetric"]["rawData"] for s in fork],
+                    "bytes_per_op": [s for fork in gc["rawData"] for s in fork] if gc else None,
+                    "file": os.path.basename(path),
+                }
+    return results
+
+
+def python_results(directory):
+    """[(file name, parsed JSON)] for every loop_bench.py output (one per interpreter)."""
+    runs = []
+    for path in sorted(glob.glob(os.path.join(directory, "python-*.json"))):
+        with open(path) as f:
+            runs.append((os.path.basename(path), json.load(f)))
+    return runs
+
+
+def rate(ops_per_s):
+    return f"{ops_per_s / 1e6:.2f}M/s"
+
+
+def jmh_tables(results):
+    lines = []
+    for name in dict.fromkeys(name for name, _ in results):
+        rows = {params: r for (n, params), r in results.items() if n == name}
+        # jasyncio's median for the same other parameters (e.g. the same delays), by prefix
+        baselines = {p[:-len("jasyncio")]: statistics.median(r["scores"])
+                     for p, r in rows.items() if p.endswith("jasyncio")}
+        lines += [f"### {name} ({next(iter(rows.values()))['file']})", "",
+                  "| params | median | min - max | iterations | jasyncio / this | B/op (median) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        for params, r in rows.items():
+            median = statistics.median(r["scores"])
+            baseline = baselines.get(params[:len(params) - len(params.split("/")[-1])])
+            ratio = f"{baseline / median:.2f}x" if baseline else "-"
+            alloc = f"{statistics.median(r['bytes_per_op']):.1f}" if r["bytes_per_op"] else "-"
+            lines.append(f"| {params} | {rate(median)} | {rate(min(r['scores']))} - "
+                         f"{rate(max(r['scores']))} | {len(r['scores'])} | {ratio} | {alloc} |")
+        lines.append("")
+    return lines
+
+
+def python_tables(runs):
+    lines = []
+    for file, run in runs:
+        lines += [f"### asyncio: {run['implementation']} {run['python']} ({run['executable']}, "
+                  f"{run['event_loop']}; {file})", "",
+                  f"| workload | median of {run['runs']} | min - max |", "| --- | ---: | ---: |"]
+        for name, r in run["results"].items():
+            lines.append(f"| {name} | {rate(r['median_ops_per_s'])} | "
+                         f"{rate(min(r['ops_per_s']))} - {rate(max(r['ops_per_s']))} |")
+        lines.append("")
+    return lines
+
+
+def verdict(ratio, factor):
+    if ratio >= factor:
+        return f"**met** (needs {factor}x)"
+    return f"**NOT met** (needs {factor}x, {1 - ratio / factor:.0%} short)"
+
+
+def target_table(results, runs):
+    def median(key):
+        return statistics.median(results[key]["scores"]) if key in results else None
+
+    lines = ["| target | jasyncio | peer | ratio | verdict |", "| --- | ---: | ---: | ---: | --- |"]
+    for text, mine, theirs, factor in JMH_TARGETS:
+        a, b = median(mine), median(theirs)
+        if a and b:
+            lines.append(f"| {text} | {rate(a)} | {rate(b)} | {a / b:.2f}x | {verdict(a / b, factor)} |")
+    for text, mine, python_name, factor in PYTHON_TARGETS:
+        # against the fastest interpreter measured for this workload: the harder comparison
+        fastest = max((run for _, run in runs), default=None,
+                      key=lambda run: run["results"][python_name]["median_ops_per_s"])
+        a = median(mine)
+        if a and fastest:
+            b = fastest["results"][python_name]["median_ops_per_s"]
+            lines.append(f"| {text} (asyncio on {fastest['python']}) | {rate(a)} | {rate(b)} | "
+                         f"{a / b:.1f}x | {verdict(a / b, factor)} |")
+    alloc = results.get(("CallSoonBenchmark.callSoon", "jasyncio"), {}).get("bytes_per_op")
+    if alloc:
+        b = statistics.median(alloc)
+        ok = b <= HANDLE_BYTES + 0.5
+        lines.append(f"| no allocation beyond the {HANDLE_BYTES}-byte Handle per callSoon | {b:.2f} B/op | "
+                     f"- | - | **{'met' if ok else 'NOT met'}** |")
+    return lines
+
+
+def main():
+    directory = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "results")
+    results, runs = jmh_results(directory), python_results(directory)
+    lines = ["## Targets", ""] + target_table(results, runs) + ["", "## JMH", ""] + jmh_tables(results)
+    if runs:
+        lines += ["## asyncio", ""] + python_tables(runs)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
