@@ -24,7 +24,8 @@ import org.objectweb.asm.tree.MethodNode;
  * }</pre>
  *
  * <p>The decision is made from the class file alone (an {@code @Async} annotation on a
- * method), so it needs nothing from the compilation that produced it, and loads no class.
+ * method), so it needs nothing from the compilation that produced it, and loads no class. A
+ * class it already rewrote is returned as it is (empty map), so weaving twice is harmless.
  */
 public final class AsyncClassTransformer {
     private AsyncClassTransformer() {}
@@ -38,6 +39,9 @@ public final class AsyncClassTransformer {
     public static Map<String, byte[]> transform(byte[] classFile) throws TransformException {
         ClassNode host = new ClassNode();
         new ClassReader(classFile).accept(host, ClassReader.EXPAND_FRAMES);
+        if (alreadyRewritten(host)) {
+            return Map.of();
+        }
         boolean isInterface = (host.access & Opcodes.ACC_INTERFACE) != 0;
         Map<String, byte[]> frames = new LinkedHashMap<>();
         List<MethodNode> bodies = new ArrayList<>();
@@ -92,6 +96,18 @@ public final class AsyncClassTransformer {
 
     private static char lineChar(int line) {
         return line > 0 && line <= Character.MAX_VALUE ? (char) line : 0;
+    }
+
+    /** A class this pass rewrote before has a synthetic static body taking one of its frames. */
+    private static boolean alreadyRewritten(ClassNode host) {
+        String framePrefix = "(L" + host.name + "$$";
+        for (MethodNode method : host.methods) {
+            if ((method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC)) == (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC)
+                    && method.desc.startsWith(framePrefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isAsync(MethodNode method) {
