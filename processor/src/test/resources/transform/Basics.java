@@ -55,6 +55,14 @@ public class Basics {
     }
 
     @Async
+    public static Coroutine<Integer> depth(int n, Future<Integer> bottom) {
+        if (n == 0) {
+            return result(await(bottom));
+        }
+        return result(await(depth(n - 1, bottom)) + 1);
+    }
+
+    @Async
     public Coroutine<Integer> tail(Future<Integer> a) {
         return add(a, 100);
     }

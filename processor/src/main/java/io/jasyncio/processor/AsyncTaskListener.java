@@ -8,20 +8,23 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.tools.Diagnostic;
 
 /**
- * Hooks the two phases into javac: {@link AsyncValidator} when a class has been attributed,
- * {@link ClassFileRewriter} when its class file has been written. Anything unexpected becomes
+ * Hooks the two phases into javac: {@link AsyncValidator} (and {@link AsyncMethodTrees}, for
+ * later diagnostics) when a class has been attributed, {@link ClassFileRewriter} when its
+ * class file has been written. Anything unexpected becomes
  * a compile error on the class, never an exception thrown at javac.
  */
 final class AsyncTaskListener implements TaskListener {
     private final ProcessingEnvironment env;
     private final AsyncValidator validator;
+    private final AsyncMethodTrees methodTrees;
     private final ClassFileRewriter rewriter;
 
     AsyncTaskListener(ProcessingEnvironment env, JavacTask task) {
         this.env = env;
         Trees trees = Trees.instance(task);
         this.validator = new AsyncValidator(trees);
-        this.rewriter = new ClassFileRewriter(env);
+        this.methodTrees = new AsyncMethodTrees(trees);
+        this.rewriter = new ClassFileRewriter(env, methodTrees);
     }
 
     @Override
@@ -32,6 +35,7 @@ final class AsyncTaskListener implements TaskListener {
         try {
             if (event.getKind() == TaskEvent.Kind.ANALYZE) {
                 validator.validate(event.getCompilationUnit(), event.getTypeElement());
+                methodTrees.remember(event.getTypeElement());
             } else if (event.getKind() == TaskEvent.Kind.GENERATE) {
                 rewriter.rewrite(event.getTypeElement());
             }

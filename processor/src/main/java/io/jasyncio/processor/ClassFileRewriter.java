@@ -27,9 +27,11 @@ final class ClassFileRewriter {
     private final Filer filer;
     private final Elements elements;
     private final ProcessingEnvironment env;
+    private final AsyncMethodTrees methodTrees;
 
-    ClassFileRewriter(ProcessingEnvironment env) {
+    ClassFileRewriter(ProcessingEnvironment env, AsyncMethodTrees methodTrees) {
         this.env = env;
+        this.methodTrees = methodTrees;
         this.filer = env.getFiler();
         this.elements = env.getElementUtils();
     }
@@ -90,6 +92,8 @@ final class ClassFileRewriter {
     }
 
     private void error(Element element, String message) {
-        env.getMessager().printMessage(Diagnostic.Kind.ERROR, "[jasyncio] " + message, element);
+        if (!methodTrees.reportError(element, "[jasyncio] " + message)) {
+            env.getMessager().printMessage(Diagnostic.Kind.ERROR, "[jasyncio] " + message, element);
+        }
     }
 }

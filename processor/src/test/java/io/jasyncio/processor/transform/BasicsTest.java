@@ -79,6 +79,18 @@ class BasicsTest {
     }
 
     @Test
+    void aHundredThousandNestedAwaitsCompleteWithoutSuspending() throws Exception {
+        Future<Integer> done = loop.createFuture();
+        done.setResult(0);
+        assertEquals(100_000, (Integer) run(call("depth", 100_000, done)));
+    }
+
+    @Test
+    void aHundredThousandNestedAwaitsSuspendAtTheBottomAndUnwind() throws Exception {
+        assertEquals(100_007, (Integer) run(call("depth", 100_000, completedLater(1, 7))));
+    }
+
+    @Test
     void aReturnedCoroutineIsAwaited() throws Exception {
         assertEquals(103, (Integer) run(call("tail", completedLater(1, 3))));
     }

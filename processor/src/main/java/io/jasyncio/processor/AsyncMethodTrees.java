@@ -1,0 +1,57 @@
+package io.jasyncio.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Where each {@code @Async} method is in its source, remembered when its class is analyzed, so
+ * that an error of the rewrite (which runs after javac generated the class, when javac no
+ * longer maps elements to trees) still points at the method's file and line.
+ */
+final class AsyncMethodTrees {
+    private record Position(Tree tree, CompilationUnitTree unit) {}
+
+    private final Trees trees;
+    private final Map<Element, Position> positions = new HashMap<>();
+
+    AsyncMethodTrees(Trees trees) {
+        this.trees = trees;
+    }
+
+    /** Records the {@code @Async} methods of {@code type} and of every class nested in it. */
+    void remember(TypeElement type) {
+        for (Element member : type.getEnclosedElements()) {
+            if (member instanceof TypeElement nested) {
+                remember(nested);
+            } else if (member.getKind() == ElementKind.METHOD && isAsync(member)) {
+                TreePath path = trees.getPath(member);
+                if (path != null) {
+                    positions.put(member, new Position(path.getLeaf(), path.getCompilationUnit()));
+                }
+            }
+        }
+    }
+
+    /** Reports {@code message} as an error on {@code method}'s declaration; false if unknown. */
+    boolean reportError(Element method, String message) {
+        Position position = positions.get(method);
+        if (position == null) {
+            return false;
+        }
+        trees.printMessage(Diagnostic.Kind.ERROR, message, position.tree(), position.unit());
+        return true;
+    }
+
+    private static boolean isAsync(Element method) {
+        return method.getAnnotationMirrors().stream()
+                .anyMatch(a -> a.getAnnotationType().toString().equals(AsyncProcessor.ASYNC));
+    }
+}
