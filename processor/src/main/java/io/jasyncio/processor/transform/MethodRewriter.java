@@ -59,7 +59,6 @@ final class MethodRewriter {
     private final FrameLayout layout;
     private final int awaitedLocal;
     private final List<Object> entryLocals;
-    private int maxLocals;
 
     private MethodRewriter(String owner, String frameClass, MethodNode method, List<AwaitSite> sites,
                            FrameLayout layout) {
@@ -69,7 +68,6 @@ final class MethodRewriter {
         this.sites = sites;
         this.layout = layout;
         this.awaitedLocal = method.maxLocals + SHIFT;
-        this.maxLocals = awaitedLocal + 1;
         this.entryLocals = List.of(frameClass, RuntimeNames.OBJECT, RuntimeNames.THROWABLE);
     }
 
@@ -109,8 +107,7 @@ final class MethodRewriter {
         body.instructions.insert(dispatcher(restores, badLabel));
         body.instructions.add(tail);
         dropShadowedFrames(body.instructions);
-        body.maxLocals = maxLocals;
-        body.maxStack = method.maxStack + 4;
+        // maxLocals and maxStack: recomputed when the class is written (COMPUTE_MAXS).
 
         writeStub(firstLine);
         return body;
@@ -251,7 +248,6 @@ final class MethodRewriter {
             spill.add(new VarInsnNode(FrameType.storeOpcode(value.kind()), next));
             next += FrameType.isTwoWords(value.type()) ? 2 : 1;
         }
-        maxLocals = Math.max(maxLocals, next);
         for (FrameLayout.Kept local : kept.locals()) {
             if (local.field() != null) {
                 spill.add(store(local, local.local() + SHIFT));
