@@ -10,6 +10,9 @@ package io.jasyncio;
  * It runs at most once: awaiting it or wrapping it a second time is an
  * {@link IllegalStateException}, as reusing a Python coroutine object is.
  *
+ * <p>A {@link Future} is a {@code Coroutine} too, so that {@code return someFuture;} ends an
+ * {@code @Async} method with the future's outcome; it is not lazy, and a task cannot run it.
+ *
  * @param <T> the type of the value it returns
  */
 public interface Coroutine<T> extends Awaitable<T> {}

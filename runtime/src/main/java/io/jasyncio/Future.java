@@ -15,6 +15,10 @@ import java.util.function.Consumer;
  * is scheduled with the loop's {@code callSoon} when the future completes (or, if it is already
  * done, when the callback is added), in the order they were added.
  *
+ * <p>A future is also a {@link Coroutine}, so that an {@code @Async} method can end with
+ * {@code return future;}, meaning "my value is what awaiting the future gives". It is not a
+ * lazy one: it cannot be wrapped in a task, and awaiting it any number of times is fine.
+ *
  * <p>Not thread-safe: every method is called on the loop's thread. To complete a future from
  * another thread, use {@code loop.callSoonThreadsafe(() -> future.setResult(v))}.
  *
@@ -27,7 +31,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the result
  */
-public class Future<T> implements Awaitable<T> {
+public class Future<T> implements Coroutine<T> {
     /*
      * Implementation: the first done callback lives in its own field because nearly every
      * future has exactly one (the task awaiting it), so that case allocates no list. A task's

@@ -2,19 +2,11 @@ package io.jasyncio.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jasyncio.EventLoop;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class LoopsTest {
-    private final EventLoop loop = EventLoop.newVirtualTimeLoop();
-
-    @AfterEach
-    void close() {
-        loop.close();
-    }
+class LoopsTest extends VirtualLoopTest {
 
     @ParameterizedTest
     @EnumSource(FutureSource.class)

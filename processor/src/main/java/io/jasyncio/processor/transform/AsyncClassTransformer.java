@@ -110,7 +110,15 @@ public final class AsyncClassTransformer {
         return false;
     }
 
+    /**
+     * An {@code @Async} method with a body of its own. javac copies the annotation onto the
+     * bridge methods it generates for generic overrides; a bridge only casts and calls the real
+     * method, which returns that method's frame, so it is left as it is.
+     */
     static boolean isAsync(MethodNode method) {
+        if ((method.access & Opcodes.ACC_BRIDGE) != 0) {
+            return false;
+        }
         if (method.invisibleAnnotations != null) {
             for (AnnotationNode annotation : method.invisibleAnnotations) {
                 if (annotation.desc.equals(RuntimeNames.ASYNC_DESCRIPTOR)) {
