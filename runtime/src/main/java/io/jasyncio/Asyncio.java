@@ -109,6 +109,35 @@ public final class Asyncio {
     }
 
     /**
+     * A deadline {@code delay} seconds from now for the block it opens, in a task:
+     * {@code try (Timeout t = timeout(1.0)) { ... }} throws {@link TimeoutError} out of the
+     * block if the deadline passes, after cancelling what was running inside. An infinite
+     * delay sets no deadline (it can be set later with {@link Timeout#reschedule}).
+     *
+     * @throws IllegalStateException outside a task
+     */
+    public static Timeout timeout(double delay) {
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("delay must be a number, got NaN");
+        }
+        EventLoop loop = getRunningLoop();
+        return new Timeout(loop, loop.time() + delay);
+    }
+
+    /** {@link #timeout(double)} with a {@link Duration}. */
+    public static Timeout timeout(Duration delay) {
+        return timeout(EventLoop.seconds(delay));
+    }
+
+    /** {@link #timeout(double)} with an absolute deadline in loop time ({@link EventLoop#time()}). */
+    public static Timeout timeoutAt(double when) {
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("when must be a number, got NaN");
+        }
+        return new Timeout(getRunningLoop(), when);
+    }
+
+    /**
      * Wraps {@code coro} in a task on the running loop.
      *
      * @throws IllegalStateException if no loop is running on this thread

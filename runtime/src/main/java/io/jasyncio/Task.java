@@ -49,6 +49,8 @@ public class Task<T> extends Future<T> {
     private boolean mustCancel;
     private String cancelMessage;
     private int cancelRequests;
+    /** The cancelling() count when the Timeout that just expired was entered; -1 if none did. */
+    private int expiredTimeoutCancelling = -1;
     Task<?> liveNext;
     Task<?> livePrev;
 
@@ -216,6 +218,9 @@ public class Task<T> extends Future<T> {
             }
             mustCancel = false;
         }
+        if (expiredTimeoutCancelling >= 0 && error instanceof CancelledError cancel) {
+            error = timeoutOrCancel(cancel);
+        }
         CoroutineFrame<?> suspended;
         loop.enterTask(this);
         try {
@@ -231,11 +236,32 @@ public class Task<T> extends Future<T> {
         }
     }
 
+    /** A Timeout of this task expired: cancel it, delivering the cancellation as a TimeoutError. */
+    final void cancelForTimeout(int cancellingAtEntry) {
+        expiredTimeoutCancelling = cancellingAtEntry;
+        cancel(null);
+    }
+
+    /**
+     * The expired timeout's cancellation arrives as a {@link TimeoutError}, unless someone
+     * else also asked to cancel the task: then it stays a plain {@link CancelledError}.
+     */
+    private CancelledError timeoutOrCancel(CancelledError cancel) {
+        boolean onlyTheTimeout = cancelRequests <= expiredTimeoutCancelling + 1;
+        expiredTimeoutCancelling = -1;
+        if (!onlyTheTimeout || cancel instanceof TimeoutError) {
+            return cancel;
+        }
+        TimeoutError timeout = new TimeoutError();
+        timeout.initCause(cancel);
+        return timeout;
+    }
+
     private void complete() {
         top = null;
         loop.taskEnded(this);
         Throwable failure = coro.failure();
-        if (failure instanceof CancelledError cancel) {
+        if (failure instanceof CancelledError cancel && !(failure instanceof TimeoutError)) {
             cancelWith(cancel.getMessage(), cancel);
         } else if (failure != null) {
             finish(null, failure);
