@@ -1,0 +1,232 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.CoroutineFrame;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Structured concurrency: tasks started together that end together. asyncio's
+ * {@code TaskGroup}, where Python's {@code async with} exit is the awaitable {@link #join()}.
+ *
+ * <pre>{@code
+ * @Async
+ * Coroutine<Void> fetchBoth() {
+ *     try (TaskGroup group = new TaskGroup()) {
+ *         Task<String> a = group.createTask(fetch("a"));
+ *         Task<String> b = group.createTask(fetch("b"));
+ *         await(group.join());              // both finished, or ExceptionGroup
+ *         use(a.result(), b.result());
+ *     }
+ *     return result();
+ * }
+ * }</pre>
+ *
+ * <p>The first child that fails cancels every other child and the task running the group
+ * (so whatever it awaits is interrupted); {@link #join()} waits for all children and then
+ * throws an {@link ExceptionGroup} with every failure. A cancel of the task from outside
+ * cancels the children and comes out of {@code join()} as a plain {@link CancelledError}.
+ * The group takes back the cancel it caused itself ({@link Task#uncancel()}).
+ *
+ * <p>Java cannot await in {@code close()}: if the body fails before reaching {@code join()},
+ * call {@link #join(Throwable)} with its exception to get asyncio's exit semantics; a group
+ * closed without either only cancels its children, and failures they report later go to the
+ * loop's exception handler.
+ */
+public final class TaskGroup implements AutoCloseable {
+    private final EventLoop loop;
+    private final Task<?> parent;
+    private final Set<Task<?>> tasks = new LinkedHashSet<>();
+    private final List<Throwable> errors = new ArrayList<>();
+    private boolean exiting;
+    private boolean aborting;
+    private boolean parentCancelRequested;
+    private boolean closedWithoutJoin;
+    private Throwable baseError;
+    private Future<Void> allDone;
+
+    /**
+     * Opens a group in the current task.
+     *
+     * @throws IllegalStateException if not called from a task
+     */
+    public TaskGroup() {
+        this.loop = Asyncio.getRunningLoop();
+        this.parent = Asyncio.currentTask();
+        if (parent == null) {
+            throw new IllegalStateException("TaskGroup " + this + " cannot determine the parent task");
+        }
+    }
+
+    /** Starts {@code coro} as a task of this group. */
+    public <T> Task<T> createTask(Coroutine<T> coro) {
+        return createTask(coro, null);
+    }
+
+    /**
+     * Starts {@code coro} as a task of this group, with a name.
+     *
+     * @throws IllegalStateException if the group is finished or shutting down
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        if (exiting && tasks.isEmpty()) {
+            throw new IllegalStateException("TaskGroup " + this + " is finished");
+        }
+        if (aborting) {
+            throw new IllegalStateException("TaskGroup " + this + " is shutting down");
+        }
+        Task<T> task = loop.createTask(coro, name);
+        tasks.add(task);
+        task.addDoneCallback(this::childDone);
+        return task;
+    }
+
+    /** Waits for every child; the group's exit when its body ended normally. */
+    public Coroutine<Void> join() {
+        return new Join(null);
+    }
+
+    /**
+     * The group's exit when its body failed with {@code bodyFailure}: the children are
+     * cancelled and waited for; then the body's failure comes out with theirs in an
+     * {@link ExceptionGroup} (a body cancellation comes out as it is, unless children failed).
+     */
+    public Coroutine<Void> join(Throwable bodyFailure) {
+        return new Join(bodyFailure);
+    }
+
+    /**
+     * Cancels the children if neither {@code join} ran (the body left early); otherwise does
+     * nothing. It cannot wait for them.
+     */
+    @Override
+    public void close() {
+        if (!exiting) {
+            exiting = true;
+            closedWithoutJoin = true;
+            abort();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<TaskGroup tasks=" + tasks.size() + (aborting ? " cancelling" : "") + (exiting ? " exiting" : "") + ">";
+    }
+
+    private void abort() {
+        aborting = true;
+        for (Task<?> task : tasks) {
+            if (!task.done()) {
+                task.cancel();
+            }
+        }
+    }
+
+    private void childDone(Future<?> child) {
+        tasks.remove(child);
+        if (allDone != null && tasks.isEmpty() && !allDone.done()) {
+            allDone.setResult(null);
+        }
+        if (child.cancelled()) {
+            return;
+        }
+        Throwable failure = child.exception();
+        if (failure == null) {
+            return;
+        }
+        if (closedWithoutJoin || parent.done()) {
+            loop.callExceptionHandler(ExceptionContext.of("Unhandled error in a TaskGroup nobody joined", failure)
+                    .with("task", child));
+            return;
+        }
+        errors.add(failure);
+        if (failure instanceof VirtualMachineError && baseError == null) {
+            baseError = failure;
+        }
+        if (!aborting && !parentCancelRequested) {
+            abort();
+            parentCancelRequested = true;
+            parent.cancel();
+        }
+    }
+
+    /** asyncio's {@code TaskGroup.__aexit__}, as a hand-written coroutine. */
+    private final class Join extends CoroutineFrame<Void> {
+        private final Throwable bodyFailure;
+        private CancelledError propagate;
+        private boolean started;
+
+        Join(Throwable bodyFailure) {
+            this.bodyFailure = bodyFailure;
+        }
+
+        @Override
+        protected Object resume(Object value, Throwable error) throws Throwable {
+            if (!started) {
+                if (error != null) {
+                    throw error;
+                }
+                started = true;
+                enter();
+            } else if (error instanceof CancelledError cancel) {
+                if (!aborting) {
+                    propagate = cancel;
+                    abort();
+                }
+            } else if (error != null) {
+                throw error;
+            }
+            allDone = null;
+            if (!tasks.isEmpty()) {
+                allDone = loop.createFuture();
+                return allDone;
+            }
+            return exit();
+        }
+
+        private void enter() {
+            exiting = true;
+            if (bodyFailure instanceof VirtualMachineError && baseError == null) {
+                baseError = bodyFailure;
+            }
+            if (bodyFailure != null) {
+                if (bodyFailure instanceof CancelledError cancel) {
+                    propagate = cancel;
+                }
+                if (!aborting) {
+                    abort();
+                }
+            }
+        }
+
+        private Object exit() throws Throwable {
+            if (parentCancelRequested) {
+                parentCancelRequested = false;
+                if (parent.uncancel() == 0) {
+                    propagate = null;
+                }
+            }
+            if (baseError != null) {
+                throw baseError;
+            }
+            if (propagate != null && errors.isEmpty()) {
+                throw propagate;
+            }
+            if (bodyFailure != null && !(bodyFailure instanceof CancelledError)) {
+                errors.add(bodyFailure);
+            }
+            if (!errors.isEmpty()) {
+                List<Throwable> failures = new ArrayList<>(errors);
+                errors.clear();
+                throw new ExceptionGroup("unhandled errors in a TaskGroup", failures);
+            }
+            return complete(null);
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine TaskGroup.join>";
+        }
+    }
+}
