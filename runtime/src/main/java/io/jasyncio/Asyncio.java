@@ -244,4 +244,285 @@ public final class Asyncio {
             }
         }
     }
+
+    // ---- gather, wait, waitFor, shield, asCompleted, toThread (asyncio.tasks / threads) ----
+
+    /**
+     * A future of the results of {@code aws}, in argument order, once all of them are done:
+     * asyncio's {@code gather}. Coroutines are wrapped in tasks on the running loop; an
+     * awaitable given twice is one child whose result appears twice. If a child fails or is
+     * cancelled, the returned future fails with that exception (a {@link CancelledError} for a
+     * cancellation) at once, and the other children are <em>not</em> cancelled: they go on.
+     * Cancelling the returned future cancels every child that is not done (and returns whether
+     * any accepted); once they have all finished, it fails with a {@code CancelledError}
+     * carrying the cancel message. Cancelling a task that awaits it therefore cancels the
+     * children. With no arguments, the future is already done with an empty list.
+     *
+     * <pre>{@code
+     * @Async
+     * Coroutine<Integer> total() {
+     *     List<Integer> sizes = await(gather(fetchSize("a"), fetchSize("b")));
+     *     return result(sizes.get(0) + sizes.get(1));
+     * }
+     * }</pre>
+     *
+     * <p>Implementation note: a future subclass with one done callback per distinct child, as
+     * asyncio's {@code _GatheringFuture}; nothing suspends or polls. The loop is the first
+     * argument's loop when it is a future, else the running one.
+     *
+     * @throws IllegalArgumentException if futures from different loops are given (checked
+     *     before any task is created)
+     * @throws IllegalStateException if a coroutine is given (or there are no arguments) and no
+     *     loop is running on this thread
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... aws) {
+        return GatheringFuture.gather(false, java.util.Arrays.asList(aws));
+    }
+
+    /**
+     * {@link #gather(Awaitable[])}, and with {@code returnExceptions} a child's exception (or,
+     * for a cancelled child, a {@link CancelledError}) takes its place in the list instead of
+     * failing the whole, so the list holds results and {@code Throwable}s, hence
+     * {@code List<Object>}. Cancelling the gather itself still fails it with a CancelledError.
+     *
+     * <pre>{@code
+     * List<Object> outcomes = await(gather(true, task1, task2));
+     * for (Object o : outcomes) if (o instanceof Throwable t) log(t);
+     * }</pre>
+     */
+    public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
+        return GatheringFuture.gather(returnExceptions, java.util.Arrays.asList(aws));
+    }
+
+    /**
+     * {@link #gather(Awaitable[])} of a list, typed by the list's elements.
+     *
+     * <pre>{@code
+     * List<Task<String>> tasks = urls.stream().map(u -> createTask(download(u))).toList();
+     * List<String> pages = await(gather(tasks));
+     * }</pre>
+     */
+    public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> aws) {
+        return GatheringFuture.gather(false, new ArrayList<>(aws));
+    }
+
+    /** {@link #gather(boolean, Awaitable[])} of a list. */
+    public static Future<List<Object>> gather(boolean returnExceptions, List<? extends Awaitable<?>> aws) {
+        return GatheringFuture.gather(returnExceptions, new ArrayList<>(aws));
+    }
+
+    /**
+     * A coroutine that waits until the futures in {@code fs} are done as {@code returnWhen}
+     * says, or until {@code timeout} seconds have passed, and gives the {@link Done} futures and
+     * the pending ones: asyncio's {@code wait}. A timeout throws nothing and cancels nothing:
+     * what is not done is in {@link Done#pending()}. Cancelling the waiting task does not
+     * cancel the futures either. The sets are computed when the waiting task resumes, so a
+     * future that finished in the meantime is in {@code done}. Duplicates count once. A timeout
+     * of zero or less returns after one loop iteration; a non-finite one
+     * ({@code Double.POSITIVE_INFINITY}) means none.
+     *
+     * <pre>{@code
+     * Done<String> d = await(Asyncio.wait(List.of(t1, t2), ReturnWhen.FIRST_COMPLETED, 5.0));
+     * for (Future<String> f : d.done()) use(f.result());
+     * }</pre>
+     * (Write {@code Asyncio.wait}: an unqualified {@code wait(...)} in an instance method
+     * means {@code Object.wait}.)
+     *
+     * <p>Implementation note: a hand-written coroutine frame awaiting one private waiter future
+     * that the futures' done callbacks, or a timer, complete; the arguments are checked when it
+     * is awaited, as asyncio's are.
+     *
+     * @throws IllegalArgumentException when awaited, if {@code fs} is empty ("Set of
+     *     Tasks/Futures is empty."), holds a coroutine that is not a future ("Passing coroutines
+     *     is forbidden, use tasks explicitly.") or a future of another loop
+     */
+    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs,
+            ReturnWhen returnWhen, double timeout) {
+        if (fs == null) {
+            throw new NullPointerException("fs");
+        }
+        if (returnWhen == null) {
+            throw new NullPointerException("returnWhen");
+        }
+        if (Double.isNaN(timeout)) {
+            throw new IllegalArgumentException("timeout must be a number, got NaN");
+        }
+        return new WaitCoroutine<>(fs, returnWhen, timeout);
+    }
+
+    /** {@link #wait(java.util.Collection, ReturnWhen, double)} with a {@link Duration}. */
+    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs,
+            ReturnWhen returnWhen, Duration timeout) {
+        return wait(fs, returnWhen, EventLoop.seconds(timeout));
+    }
+
+    /** {@link #wait(java.util.Collection, ReturnWhen, double)} without a timeout. */
+    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs,
+            ReturnWhen returnWhen) {
+        return wait(fs, returnWhen, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #wait(java.util.Collection, ReturnWhen, double)} for {@link ReturnWhen#ALL_COMPLETED}. */
+    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs, double timeout) {
+        return wait(fs, ReturnWhen.ALL_COMPLETED, timeout);
+    }
+
+    /** {@link #wait(java.util.Collection, double)} with a {@link Duration}. */
+    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs, Duration timeout) {
+        return wait(fs, ReturnWhen.ALL_COMPLETED, EventLoop.seconds(timeout));
+    }
+
+    /** {@link #wait(java.util.Collection, ReturnWhen, double)}: all completed, no timeout. */
+    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs) {
+        return wait(fs, ReturnWhen.ALL_COMPLETED, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A coroutine that awaits {@code aw} for at most {@code timeout} seconds: asyncio 3.11's
+     * {@code wait_for}. On timeout it cancels {@code aw} (a coroutine is run as a task) and
+     * <em>waits until it has really finished</em> (its cleanup may await), then throws
+     * {@link TimeoutError} whose cause is the {@link CancelledError}; if {@code aw} refused the
+     * cancel and returned a value, that value is given instead, and if it failed otherwise,
+     * that exception is thrown. With {@code timeout <= 0}, a done future gives its outcome and
+     * anything else is cancelled at once (a coroutine never starts) and the TimeoutError
+     * thrown. A non-finite timeout means none: {@code aw} is simply awaited. Cancelling the
+     * caller cancels {@code aw}, waits for it, and rethrows the CancelledError (unless
+     * {@code aw} had already finished: then its outcome is given).
+     *
+     * <pre>{@code
+     * try {
+     *     String page = await(waitFor(download(url), 10.0));
+     * } catch (TimeoutError e) {   // catch it before CancelledError, its superclass
+     *     log("too slow");
+     * }
+     * }</pre>
+     *
+     * <p>Implementation note: a hand-written coroutine frame, one state per await of asyncio's
+     * coroutine; it waits on private waiter futures (released by a timer or by {@code aw}'s
+     * done callback) rather than on {@code aw}, so that the caller stays cancellable.
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double timeout) {
+        if (aw == null) {
+            throw new NullPointerException("aw");
+        }
+        if (Double.isNaN(timeout)) {
+            throw new IllegalArgumentException("timeout must be a number, got NaN");
+        }
+        return new WaitForCoroutine<>(aw, timeout);
+    }
+
+    /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> aw, Duration timeout) {
+        return waitFor(aw, EventLoop.seconds(timeout));
+    }
+
+    /**
+     * Protects {@code aw} from cancellation: asyncio's {@code shield}. Gives a future that
+     * mirrors {@code aw}'s result, exception or cancellation; cancelling that future (or the
+     * task awaiting it) cancels only the future, and {@code aw} (a coroutine is run as a task)
+     * goes on to its end. If {@code aw} is a future that is already done, it is returned as it
+     * is.
+     *
+     * <pre>{@code
+     * try {
+     *     await(shield(saveToDisk(data)));   // goes on even if this task is cancelled
+     * } catch (CancelledError e) { ... }
+     * }</pre>
+     *
+     * <p>Implementation note: two done callbacks, as asyncio's: the inner future's copies its
+     * outcome to the outer one (unless that is cancelled, in which case the inner exception is
+     * marked retrieved); the outer one's removes the first if the inner is not done.
+     */
+    public static <T> Future<T> shield(Awaitable<T> aw) {
+        Future<T> inner = ensureFuture(aw);
+        if (inner.done()) {
+            return inner;
+        }
+        Future<T> outer = inner.getLoop().createFuture();
+        java.util.function.Consumer<Future<T>> innerDone = done -> {
+            if (outer.cancelled()) {
+                if (!done.cancelled()) {
+                    done.exception(); // mark it retrieved
+                }
+                return;
+            }
+            if (done.cancelled()) {
+                outer.cancel();
+            } else if (done.exception() != null) {
+                outer.setException(done.exception());
+            } else {
+                outer.setResult(done.result());
+            }
+        };
+        inner.addDoneCallback(innerDone);
+        outer.addDoneCallback(done -> {
+            if (!inner.done()) {
+                inner.removeDoneCallback(innerDone);
+            }
+        });
+        return outer;
+    }
+
+    /**
+     * Coroutines giving the outcomes of {@code fs} in the order they complete: asyncio 3.11's
+     * {@code as_completed}. The list has one coroutine per distinct awaitable (coroutines are
+     * run as tasks at once); awaiting the first gives the result (or throws the exception) of
+     * the first to complete, and so on, whichever coroutine of the list is awaited first. After
+     * {@code timeout} seconds, each remaining await throws {@link TimeoutError}; nothing is
+     * cancelled. A non-finite timeout means none.
+     *
+     * <pre>{@code
+     * for (Coroutine<String> next : asCompleted(tasks, 30.0)) {
+     *     String page = await(next);   // the earliest first
+     * }
+     * }</pre>
+     *
+     * <p>Implementation note: done callbacks put the futures on a FIFO queue (asyncio's is an
+     * {@code asyncio.Queue}; this one is inlined) which the coroutines take from; a timer puts
+     * one marker per unfinished future instead. Started at once, as asyncio's iterator is when
+     * first advanced.
+     *
+     * @throws IllegalArgumentException if futures from different loops are given
+     * @throws IllegalStateException if a coroutine is given and no loop is running here
+     */
+    public static <T> List<Coroutine<T>> asCompleted(java.util.Collection<? extends Awaitable<T>> fs, double timeout) {
+        if (fs == null) {
+            throw new NullPointerException("fs");
+        }
+        if (Double.isNaN(timeout)) {
+            throw new IllegalArgumentException("timeout must be a number, got NaN");
+        }
+        return AsCompleted.start(fs, timeout);
+    }
+
+    /** {@link #asCompleted(java.util.Collection, double)} with a {@link Duration}. */
+    public static <T> List<Coroutine<T>> asCompleted(java.util.Collection<? extends Awaitable<T>> fs, Duration timeout) {
+        return asCompleted(fs, EventLoop.seconds(timeout));
+    }
+
+    /** {@link #asCompleted(java.util.Collection, double)} without a timeout. */
+    public static <T> List<Coroutine<T>> asCompleted(java.util.Collection<? extends Awaitable<T>> fs) {
+        return asCompleted(fs, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Runs {@code call} on the running loop's default executor and gives a future of its
+     * outcome, completed on the loop's thread: asyncio's {@code to_thread}. Cancelling the
+     * future stops the call only if it has not started.
+     *
+     * <pre>{@code
+     * byte[] data = await(toThread(() -> Files.readAllBytes(path)));
+     * }</pre>
+     *
+     * <p>Implementation note: {@code getRunningLoop().runInExecutor(null, call)}. asyncio's is
+     * a coroutine; this returns the future at once, since there is no context to copy and
+     * starting the call early changes nothing a caller can observe besides timing.
+     *
+     * @throws IllegalStateException if no loop is running on this thread, or its default
+     *     executor was shut down
+     */
+    public static <T> Future<T> toThread(java.util.concurrent.Callable<T> call) {
+        return getRunningLoop().runInExecutor(null, call);
+    }
 }

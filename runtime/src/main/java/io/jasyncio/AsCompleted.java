@@ -1,0 +1,151 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.CoroutineFrame;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@link Asyncio#asCompleted(Collection, double)}: asyncio 3.11's {@code as_completed}. The
+ * futures' done callbacks put each finished future on a queue (asyncio uses an
+ * {@code asyncio.Queue}; this is the same FIFO queue with FIFO-woken getters, inlined); the
+ * timer, if it fires first, takes the callbacks off and queues one "timed out" marker per
+ * future left. Each of the returned coroutines takes the next entry, waiting if there is none,
+ * and gives that future's outcome, or throws {@link TimeoutError} for a marker.
+ */
+final class AsCompleted<T> implements Consumer<Future<T>>, Runnable {
+    private static final Object TIMED_OUT = new Object();
+
+    private final EventLoop loop;
+    private final Set<Future<T>> todo;
+    private final ArrayDeque<Object> finished = new ArrayDeque<>();
+    private final ArrayDeque<Future<Void>> getters = new ArrayDeque<>();
+    private TimerHandle timer;
+
+    private AsCompleted(EventLoop loop, Set<Future<T>> todo) {
+        this.loop = loop;
+        this.todo = todo;
+    }
+
+    static <T> List<Coroutine<T>> start(Collection<? extends Awaitable<T>> fs, double timeout) {
+        Set<Awaitable<T>> distinct = new LinkedHashSet<>(fs);
+        EventLoop loop = EventLoop.running();
+        if (loop == null) {
+            for (Awaitable<T> aw : distinct) {
+                if (aw instanceof Future<T> future) {
+                    loop = future.getLoop();
+                    break;
+                }
+            }
+            if (loop == null) {
+                loop = Asyncio.getRunningLoop(); // throws: a coroutine needs a running loop
+            }
+        }
+        for (Awaitable<T> aw : distinct) {
+            if (aw instanceof Future<T> future && future.getLoop() != loop) {
+                throw new IllegalArgumentException(
+                        "The future belongs to a different loop than the one specified as the loop argument");
+            }
+        }
+        Set<Future<T>> todo = new LinkedHashSet<>();
+        for (Awaitable<T> aw : distinct) {
+            todo.add(loop.ensureFuture(aw));
+        }
+        AsCompleted<T> state = new AsCompleted<>(loop, todo);
+        int n = todo.size();
+        for (Future<T> f : todo) {
+            f.addDoneCallback(state);
+        }
+        if (n > 0 && Double.isFinite(timeout)) {
+            state.timer = loop.callLater(timeout, state);
+        }
+        List<Coroutine<T>> next = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            next.add(state.new WaitForOne());
+        }
+        return Collections.unmodifiableList(next);
+    }
+
+    /** A future is done: queue it. */
+    @Override
+    public void accept(Future<T> f) {
+        if (todo.isEmpty()) {
+            return; // the timeout came first
+        }
+        todo.remove(f);
+        put(f);
+        if (todo.isEmpty() && timer != null) {
+            timer.cancel();
+        }
+    }
+
+    /** The timeout: one marker for each future not done yet. */
+    @Override
+    public void run() {
+        for (Future<T> f : todo) {
+            f.removeDoneCallback(this);
+            put(TIMED_OUT);
+        }
+        todo.clear();
+    }
+
+    private void put(Object entry) {
+        finished.addLast(entry);
+        wakeUpNextGetter();
+    }
+
+    private void wakeUpNextGetter() {
+        while (!getters.isEmpty()) {
+            Future<Void> getter = getters.pollFirst();
+            if (!getter.done()) {
+                getter.setResult(null);
+                return;
+            }
+        }
+    }
+
+    /** asyncio's {@code _wait_for_one}: {@code f = await done.get(); return f.result()}. */
+    private final class WaitForOne extends CoroutineFrame<T> {
+        private Future<Void> getter;
+
+        @Override
+        protected Object resume(Object value, Throwable error) throws Throwable {
+            if (getter != null) {
+                Future<Void> woken = getter;
+                getter = null;
+                if (error != null) {
+                    woken.cancel();
+                    getters.remove(woken);
+                    if (!finished.isEmpty() && !woken.cancelled()) {
+                        wakeUpNextGetter();
+                    }
+                    throw error;
+                }
+            } else if (error != null) {
+                throw error;
+            }
+            if (finished.isEmpty()) {
+                getter = loop.createFuture();
+                getters.addLast(getter);
+                return getter;
+            }
+            Object entry = finished.pollFirst();
+            if (entry == TIMED_OUT) {
+                throw new TimeoutError();
+            }
+            @SuppressWarnings("unchecked")
+            Future<T> f = (Future<T>) entry;
+            return complete(f.result());
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine asCompleted.next()>";
+        }
+    }
+}
