@@ -4,11 +4,11 @@ import io.jasyncio.EventLoop;
 import org.junit.jupiter.api.AfterEach;
 
 /** A fresh virtual-time loop for each test, closed after it. */
-abstract class VirtualLoopTest {
-    final EventLoop loop = EventLoop.newVirtualTimeLoop();
+public abstract class VirtualLoopTest {
+    protected final EventLoop loop = EventLoop.newVirtualTimeLoop();
 
     @AfterEach
-    void closeLoop() {
+    protected void closeLoop() {
         loop.close();
     }
 }

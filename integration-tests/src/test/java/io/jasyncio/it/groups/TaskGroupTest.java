@@ -6,25 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.CancelledError;
-import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.ExceptionGroup;
 import io.jasyncio.Task;
+import io.jasyncio.it.VirtualLoopTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** asyncio.TaskGroup's rules (CPython's test_taskgroups, where they apply), on virtual time. */
-class TaskGroupTest {
-    private final EventLoop loop = EventLoop.newVirtualTimeLoop();
+class TaskGroupTest extends VirtualLoopTest {
     private final List<String> log = new ArrayList<>();
     private final Groups groups = new Groups(log);
-
-    @AfterEach
-    void close() {
-        loop.close();
-    }
 
     private static List<String> messages(ExceptionGroup group) {
         return group.exceptions().stream().map(Throwable::getMessage).toList();

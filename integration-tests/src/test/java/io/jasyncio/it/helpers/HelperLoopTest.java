@@ -2,24 +2,16 @@ package io.jasyncio.it.helpers;
 
 import static io.jasyncio.Asyncio.result;
 
-import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
-import io.jasyncio.it.helpers.HelperCoroutines;
+import io.jasyncio.it.VirtualLoopTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 
-/** A fresh virtual-time loop per test, a log, and CPython's test_utils.run_briefly. */
-abstract class HelperLoopTest {
-    final EventLoop loop = EventLoop.newVirtualTimeLoop();
+/** The helpers' coroutines with a log, and CPython's test_utils.run_briefly, on the test's loop. */
+abstract class HelperLoopTest extends VirtualLoopTest {
     final List<String> log = new ArrayList<>();
     final HelperCoroutines co = new HelperCoroutines(log);
-
-    @AfterEach
-    void closeLoop() {
-        loop.close();
-    }
 
     /** test_utils.run_briefly: a task that does nothing, run to its end (two iterations). */
     void runBriefly() {

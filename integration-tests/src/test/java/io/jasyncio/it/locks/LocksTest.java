@@ -12,23 +12,17 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Lock;
 import io.jasyncio.Semaphore;
+import io.jasyncio.it.VirtualLoopTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * CPython 3.11 test_locks, ported: each scenario runs on a virtual-time loop and its log is
  * compared with what the Python test asserts at the same points.
  */
-class LocksTest {
-    private final EventLoop loop = EventLoop.newVirtualTimeLoop();
-
-    @AfterEach
-    void closeLoop() {
-        loop.close();
-    }
+class LocksTest extends VirtualLoopTest {
 
     private List<String> run(Function<List<String>, Coroutine<Void>> scenario) {
         List<String> log = new ArrayList<>();

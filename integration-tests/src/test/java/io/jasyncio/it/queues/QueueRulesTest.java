@@ -3,21 +3,14 @@ package io.jasyncio.it.queues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
 import io.jasyncio.TimerHandle;
+import io.jasyncio.it.VirtualLoopTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link QueueRules}: the expected logs are the output of the same programs on CPython 3.11.7. */
-class QueueRulesTest {
-    private final EventLoop loop = EventLoop.newVirtualTimeLoop();
+class QueueRulesTest extends VirtualLoopTest {
     private final QueueRules rules = new QueueRules();
-
-    @AfterEach
-    void closeLoop() {
-        loop.close();
-    }
 
     /**
      * Runs {@code coro} to completion; a regression that leaves it waiting forever fails the test

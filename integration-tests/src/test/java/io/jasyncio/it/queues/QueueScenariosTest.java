@@ -3,12 +3,12 @@ package io.jasyncio.it.queues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.LifoQueue;
 import io.jasyncio.PriorityQueue;
 import io.jasyncio.Queue;
 import io.jasyncio.TimerHandle;
+import io.jasyncio.it.VirtualLoopTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,8 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * test_generic_alias, test_float_maxsize (maxsize is an int), test_format (sets a private
  * counter; {@code toString} is covered by test_str and the runtime's QueueTest).
  */
-class QueueScenariosTest {
-    private final EventLoop loop = EventLoop.newVirtualTimeLoop();
+class QueueScenariosTest extends VirtualLoopTest {
     private final List<ExceptionContext> errors = new ArrayList<>();
     private final QueueScenarios scenarios = new QueueScenarios();
 
@@ -37,8 +36,7 @@ class QueueScenariosTest {
     }
 
     @AfterEach
-    void closeLoop() {
-        loop.close();
+    void noErrorReported() {
         assertEquals(List.of(), errors);
     }
 

@@ -11,21 +11,15 @@ import io.jasyncio.CancelledError;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Task;
 import io.jasyncio.TimeoutError;
+import io.jasyncio.it.VirtualLoopTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** asyncio.timeout's rules (CPython's test_timeouts, where they apply), on virtual time. */
-class TimeoutTest {
-    private final EventLoop loop = EventLoop.newVirtualTimeLoop();
+class TimeoutTest extends VirtualLoopTest {
     private final List<String> log = new ArrayList<>();
     private final Deadlines deadlines = new Deadlines(log);
-
-    @AfterEach
-    void close() {
-        loop.close();
-    }
 
     @Test
     void anExpiredDeadlineCancelsTheWorkAndATimeoutErrorLeavesTheBlock() {
