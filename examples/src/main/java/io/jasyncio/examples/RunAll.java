@@ -1,22 +1,36 @@
 package io.jasyncio.examples;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /** Runs every example in turn, each under a header; the README's run command runs this. */
 public final class RunAll {
     private RunAll() {}
 
+    /** An example's main method. */
+    @FunctionalInterface
+    private interface Example {
+        void run(String[] args) throws IOException;
+    }
+
     public static void main(String[] args) {
-        Map<String, Consumer<String[]>> examples = new LinkedHashMap<>();
+        Map<String, Example> examples = new LinkedHashMap<>();
         examples.put("The README's example: two concurrent tasks of @Async coroutines", Greeter::main);
         examples.put("Hello World with callSoon()", HelloWorldCallSoon::main);
         examples.put("Display the current date with callLater()", DisplayDateCallLater::main);
         examples.put("Display the current date with callAt()", DisplayDateCallAt::main);
+        examples.put("A task returning a value", TaskReturningValue::main);
+        examples.put("A cancelled task catching CancelledError", CancelledTask::main);
+        examples.put("Five files downloaded concurrently with Asyncio.wait", DownloadFiles::main);
         examples.forEach((title, example) -> {
             System.out.println("== " + title);
-            example.accept(args);
+            try {
+                example.run(args);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             System.out.println();
         });
     }
