@@ -1,10 +1,17 @@
 package io.jasyncio.processor;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import javax.lang.model.element.AnnotationMirror;
@@ -22,7 +29,8 @@ import javax.tools.Diagnostic;
  * Walks one attributed top-level class (with everything nested in it, local and anonymous
  * classes included) and reports every broken rule as an error on the offending tree: the
  * declaration rules of {@code @Async} methods, and where {@code Asyncio.await} may be called
- * ({@link AwaitPlacement}). Calls are recognised by the method they resolve to, never by name.
+ * ({@link AwaitPlacement}), and {@code return coroutine;} inside a {@code try}. Calls are
+ * recognised by the method they resolve to, never by name.
  */
 final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     static final String PREFIX = "[jasyncio] ";
@@ -67,6 +75,50 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
         return super.visitMemberReference(tree, unused);
     }
 
+    /**
+     * {@code return someCoroutine;} awaits the coroutine after the method's own code has ended,
+     * so inside a {@code try} the await would escape its catch, finally and resources (javac
+     * runs the finally before the return instruction): that is an error, with the fix.
+     * {@code return result(value);} inside a try is fine.
+     */
+    @Override
+    public Void visitReturn(ReturnTree tree, Void unused) {
+        ExpressionTree value = tree.getExpression();
+        if (value != null && !isResultCall(value) && insideTryOfAsyncMethod(getCurrentPath())) {
+            error("return of a coroutine or future inside try would await it only after the try has ended, so"
+                    + " its catch, finally and resources would not cover that await: write"
+                    + " return result(await(...)); instead.", tree);
+        }
+        return super.visitReturn(tree, unused);
+    }
+
+    private boolean insideTryOfAsyncMethod(TreePath path) {
+        boolean inTry = false;
+        for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+            Tree leaf = p.getLeaf();
+            if (leaf instanceof TryTree) {
+                inTry = true;
+            } else if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+                return false;
+            } else if (leaf instanceof MethodTree) {
+                return inTry && trees.getElement(p) instanceof ExecutableElement method && isAsync(method);
+            }
+        }
+        return false;
+    }
+
+    /** A call of {@code io.jasyncio.Asyncio.result}, possibly in parentheses. */
+    private boolean isResultCall(ExpressionTree value) {
+        while (value instanceof ParenthesizedTree parenthesized) {
+            value = parenthesized.getExpression();
+        }
+        if (!(value instanceof MethodInvocationTree call)) {
+            return false;
+        }
+        Element element = trees.getElement(new TreePath(getCurrentPath(), call));
+        return isAsyncioMethod(element, "result");
+    }
+
     /** Rules 2 and 3: an {@code @Async} method returns {@code Coroutine<T>} and has a body. */
     private void checkDeclaration(MethodTree tree, ExecutableElement method) {
         String name = describe(method);
@@ -102,9 +154,13 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
 
     /** Either overload of {@code io.jasyncio.Asyncio.await}. */
     private static boolean isAwait(Element element) {
+        return isAsyncioMethod(element, "await");
+    }
+
+    private static boolean isAsyncioMethod(Element element, String name) {
         return element != null
                 && element.getKind() == ElementKind.METHOD
-                && element.getSimpleName().contentEquals("await")
+                && element.getSimpleName().contentEquals(name)
                 && element.getModifiers().contains(Modifier.STATIC)
                 && element.getEnclosingElement() instanceof TypeElement owner
                 && owner.getQualifiedName().contentEquals(ASYNCIO);

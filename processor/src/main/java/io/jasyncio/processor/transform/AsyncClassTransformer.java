@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -72,12 +73,17 @@ public final class AsyncClassTransformer {
         }
         host.methods.addAll(bodies);
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        byte[] rewritten;
         try {
             host.accept(writer);
+            rewritten = writer.toByteArray();
+        } catch (MethodTooLargeException e) {
+            throw new TransformException(host.name, e.getMethodName(), "once rewritten it is larger than the"
+                    + " JVM's 64 KB limit for a method (each await keeps the values live across it): split it into"
+                    + " smaller @Async methods");
         } catch (RuntimeException e) {
             throw new TransformException(host.name, lastMethod, "writing the rewritten class failed: " + e);
         }
-        byte[] rewritten = writer.toByteArray();
         Verification.verify(rewritten, lastMethod);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(binaryName(host.name), rewritten);

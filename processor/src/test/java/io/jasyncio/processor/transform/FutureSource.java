@@ -62,6 +62,19 @@ public final class FutureSource {
         }
     }
 
+    /** A class with a constructor of several arguments, two-word ones among them. */
+    public static final class Box {
+        private final String shown;
+
+        public Box(int a, long b, double c, String d) {
+            this.shown = a + "/" + b + "/" + c + "/" + d;
+        }
+
+        public String show() {
+            return clip(shown);
+        }
+    }
+
     private final EventLoop loop;
     private final Random random;
     private final Schedule schedule;
@@ -74,9 +87,14 @@ public final class FutureSource {
         this.schedule = schedule;
     }
 
-    /** How many awaitables were handed out, and how many of them were not done at once. */
-    public String stats() {
-        return awaitables + " awaitables, " + suspending + " pending";
+    /** How many awaitables were handed out. */
+    public int awaitables() {
+        return awaitables;
+    }
+
+    /** How many of the awaitables handed out were not done at once. */
+    public int pending() {
+        return suspending;
     }
 
     // ---- what the asynchronous form awaits ----------------------------------------------------
@@ -283,6 +301,10 @@ public final class FutureSource {
         return sum;
     }
 
+    public static String orElse(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
     public static <T> T id(T value) {
         return value;
     }
@@ -295,27 +317,27 @@ public final class FutureSource {
         return Double.toString(v);
     }
 
-    public static long hash(int v) {
+    public static long hashI(int v) {
         return v;
     }
 
-    public static long hash(long v) {
+    public static long hashL(long v) {
         return v * 7;
     }
 
-    public static long hash(float v) {
+    public static long hashF(float v) {
         return Float.floatToIntBits(v);
     }
 
-    public static long hash(double v) {
+    public static long hashD(double v) {
         return Double.doubleToLongBits(v);
     }
 
-    public static long hash(String v) {
+    public static long hashS(String v) {
         return v.hashCode();
     }
 
-    public static long hash(boolean v) {
+    public static long hashZ(boolean v) {
         return v ? 1231 : 1237;
     }
 }

@@ -2,7 +2,9 @@ package io.jasyncio.processor.transform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Generates the random programs of {@link DifferentialTest}. A program is a class with a main
@@ -11,15 +13,19 @@ import java.util.Random;
  * another generated method is {@code await(m1(src, ...))}, and as plain synchronous methods
  * (the reference), where the same value is just {@code v} and the call is direct.
  *
- * <p>The grammar: int, long, float, double, String, boolean (and byte/char/short locals read
- * as int) locals, parameters and fields; arithmetic, shifts, casts, comparisons, short-circuit
- * conditions, ternaries, string concatenation, calls with several arguments, varargs, array
- * initialisers, generic calls, lambdas and anonymous classes (which capture, never await),
- * switch expressions, assignment expressions; if/else, for/while/do/for-each loops with small
- * bounded trip counts, labelled break and continue, switch statements (old with fallthrough,
- * arrow, on strings and enums), try/catch/finally and try-with-resources, throw, early
- * returns and tail calls. Awaits go anywhere an expression goes, so they often have other
- * operands already on the stack. Helpers only call helpers with a lower number: no recursion.
+ * <p>The grammar: int, long, float, double, String (also null), boolean (and byte/char/short
+ * read as int) locals, parameters and fields, int/long/double arrays; arithmetic, shifts,
+ * casts, comparisons, short-circuit conditions, ternaries, string concatenation, calls with
+ * several arguments (static and on {@code this}), varargs, array initialisers, generic calls,
+ * constructor calls, lambdas and anonymous classes (which capture, never await), switch
+ * expressions, assignments as values (locals, fields, array elements); if/else,
+ * for/while/do/for-each loops with small bounded trip counts, labelled blocks, break and
+ * continue, switch statements (old with fallthrough, arrow, on strings and enums),
+ * try/catch/finally and try-with-resources, throw and rethrow, early returns, returns inside
+ * finally, tail calls ({@code return m1(src, ...)}). Awaits (of done and pending futures,
+ * coroutines, tasks, CompletionStages, failing futures, and of the other generated methods)
+ * go anywhere an expression goes, so they often have other operands already on the stack.
+ * Helpers only call helpers with a lower number: no recursion.
  *
  * <p>Everything is deterministic given the seed, and every generated program terminates.
  */
@@ -47,6 +53,17 @@ final class RandomProgramGenerator {
         boolean failingAwaits = true;
         /** {@code return m1(src, ...);}: a coroutine returned for its value. */
         boolean tailCalls = true;
+        /**
+         * {@code return m1(src, ...);} inside a try statement (its block, a catch or the finally).
+         * The synchronous reading runs m1 inside the try: its exception reaches the catch
+         * clauses, its side effects come before the finally block. The transform awaits the
+         * returned coroutine only at the method's final {@code ARETURN}, after javac's inlined
+         * finally code and outside the try's exception ranges: m1's exception would escape the
+         * catch clauses and m1 would run after the finally block. The processor therefore rejects
+         * it with a compile error on the line (write return result(await(m1(...))) instead), so
+         * it stays off: turning it on checks that rejection, not the transform.
+         */
+        boolean tailCallsInTry = false;
         /** break, continue and return inside finally blocks. */
         boolean jumpsInFinally = true;
         /** Instance fields, read and assigned (also compound, with awaits on the right). */
@@ -84,6 +101,9 @@ final class RandomProgramGenerator {
             this.suffix = suffix;
         }
     }
+
+    /** The package of the generated classes. */
+    static final String PACKAGE = "gen";
 
     private static final T[] VALUE_TYPES = {T.INT, T.LONG, T.FLOAT, T.DOUBLE, T.STR, T.BOOL};
 
@@ -174,8 +194,15 @@ final class RandomProgramGenerator {
 
     // ---- programs --------------------------------------------------------------------------
 
-    /** A variable as the generator sees it: how to read it, whether it may be assigned. */
-    record Var(String name, T type, String read, boolean assignable, boolean isFinal, String narrow) {}
+    /**
+     * A variable as the generator sees it: how to read it, whether it may be assigned. An array
+     * ({@code element} not null) reads as {@code Arrays.toString(a)}; its elements are assigned.
+     */
+    record Var(String name, T type, String read, boolean assignable, boolean isFinal, String narrow, T element) {
+        Var(String name, T type, String read, boolean assignable, boolean isFinal, String narrow) {
+            this(name, type, read, assignable, isFinal, narrow, null);
+        }
+    }
 
     static final class MethodDef {
         final int index;
@@ -223,7 +250,11 @@ final class RandomProgramGenerator {
         }
     }
 
-    /** One generated program: class {@code P<index>} with {@code run}/{@code runSync} and helpers. */
+    /**
+     * One generated program: class {@code gen.P<index>}, a compilation unit of its own (the
+     * processor's cost grows with the size of a compilation unit), with {@code run}/{@code runSync}
+     * and the helpers.
+     */
     static final class Program {
         final long seed;
         final int index;
@@ -232,6 +263,8 @@ final class RandomProgramGenerator {
         /** The arguments of {@code run}: an int, a long, a double and a String. */
         final Object[] args;
         final boolean mainIsStatic;
+        /** How many times each construct was generated (a coverage summary). */
+        final Map<String, Integer> constructs = new TreeMap<>();
 
         Program(long seed, int index, Object[] args, boolean mainIsStatic) {
             this.seed = seed;
@@ -241,10 +274,19 @@ final class RandomProgramGenerator {
             this.mainIsStatic = mainIsStatic;
         }
 
-        /** The program's class, as a member class of the batch: both forms of every method. */
+        /** The program's compilation unit, {@code PACKAGE.P<index>}: both forms of every method. */
         String source() {
-            Out out = new Out(1, false);
-            out.line("public static final class " + className + " {");
+            Out out = new Out(0, false);
+            out.line("package " + PACKAGE + ";");
+            out.line("");
+            out.line("import static io.jasyncio.Asyncio.await;");
+            out.line("import static io.jasyncio.Asyncio.result;");
+            out.line("");
+            out.line("import io.jasyncio.Async;");
+            out.line("import io.jasyncio.Coroutine;");
+            out.line("import io.jasyncio.processor.transform.FutureSource;");
+            out.line("");
+            out.line("public final class " + className + " {");
             out.indent++;
             out.line("int acc;");
             out.line("long lacc = 3L;");
@@ -263,23 +305,10 @@ final class RandomProgramGenerator {
             out.line("}");
             return out.text.toString();
         }
-    }
 
-    /** The source of a top-level class {@code pkg.name} holding the programs as member classes. */
-    static String batchSource(String pkg, String name, List<Program> programs) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("package ").append(pkg).append(";\n\n");
-        sb.append("import static io.jasyncio.Asyncio.await;\n");
-        sb.append("import static io.jasyncio.Asyncio.result;\n\n");
-        sb.append("import io.jasyncio.Async;\n");
-        sb.append("import io.jasyncio.Coroutine;\n");
-        sb.append("import io.jasyncio.processor.transform.FutureSource;\n\n");
-        sb.append("public final class ").append(name).append(" {\n");
-        for (Program p : programs) {
-            sb.append(p.source()).append('\n');
+        String qualifiedName() {
+            return PACKAGE + "." + className;
         }
-        sb.append("}\n");
-        return sb.toString();
     }
 
     // ---- generation ------------------------------------------------------------------------
@@ -314,11 +343,32 @@ final class RandomProgramGenerator {
         /** Inside a switch expression (they do not nest), or where no await may go. */
         boolean inSwitchExpr;
         boolean noAwait;
+        boolean inFinally;
+        /** Inside a try block whose catch clauses take a Boom / an ArithmeticException. */
+        boolean catchesBoom;
+        boolean catchesArithmetic;
+        /** How many try statements enclose the code (in their block, a catch or the finally). */
+        int tryDepth;
     }
 
-    /** The program of {@code seed}: deterministic. */
+    /**
+     * The program of {@code seed}: deterministic. A program whose source comes out larger than
+     * {@link #MAX_SOURCE} characters is drawn again (from the same random sequence), so that
+     * compilation stays fast and no method nears the JVM's 64 KiB code limit.
+     */
     Program generate(long seed, int index) {
         random = new Random(seed);
+        while (true) {
+            Program p = attempt(seed, index);
+            if (p.source().length() <= MAX_SOURCE) {
+                return p;
+            }
+        }
+    }
+
+    static final int MAX_SOURCE = 9_500;
+
+    private Program attempt(long seed, int index) {
         names = 0;
         boolean mainIsStatic = random.nextBoolean();
         Object[] args = {
@@ -328,12 +378,12 @@ final class RandomProgramGenerator {
             "s" + random.nextInt(100)
         };
         program = new Program(seed, index, args, mainIsStatic);
-        int helpers = random.nextInt(4);
+        int helpers = 1 + random.nextInt(3);
         for (int i = 0; i < helpers; i++) {
-            T ret = pickOf(T.INT, T.INT, T.LONG, T.DOUBLE, T.STR, T.STR, T.VOID);
+            T ret = pickOf(T.INT, T.LONG, T.DOUBLE, T.STR, T.STR, T.STR, T.VOID);
             boolean isStatic = mainIsStatic || random.nextBoolean();
             MethodDef m = new MethodDef(i, "m" + i, ret, isStatic);
-            int params = random.nextInt(4);
+            int params = random.nextInt(6);
             for (int p = 0; p < params; p++) {
                 m.paramTypes.add(valueType());
                 m.paramNames.add("p" + p);
@@ -364,16 +414,32 @@ final class RandomProgramGenerator {
         body.add(line("long tr = ", ctx.vars.size(), "L;"));
         Var trace = new Var("tr", T.LONG, "tr", false, false, null);
         ctx.vars.add(trace);
-        int count = m.isMain() ? 6 + random.nextInt(10) : 3 + random.nextInt(6);
+        int count = m.isMain() ? 4 + random.nextInt(7) : 2 + random.nextInt(4);
+        int throwAt = m.isMain() || random.nextBoolean() ? -1 : random.nextInt(count);
         for (int i = 0; i < count; i++) {
+            if (i == throwAt) {
+                // Helpers fail now and then, for the callers' catch clauses.
+                body.add(line("if (", rareCondition(), ") throw FutureSource.boom(\"", m.name, "\" + ", expr(T.INT, 1), ");"));
+            }
             statement(body);
         }
         body.add(finalReturn(m));
         return body;
     }
 
-    /** The method's last statement: a digest of every variable in scope. */
+    /** The method's last statement: a digest of every variable in scope, or a tail call. */
     private S finalReturn(MethodDef m) {
+        if (features.tailCalls && random.nextInt(6) == 0 && canCallHelper(m.ret)) {
+            count("tail call at the end");
+            MethodDef callee = callee(m.ret);
+            E args = arguments(callee);
+            ctx.helperCalls++;
+            if (m.ret == T.VOID) {
+                return both(line("return ", callee.name, "(src", args, ");"),
+                        compound(line(callee.name, "Sync(", args, ");"), line("return;")));
+            }
+            return both(line("return ", callee.name, "(src", args, ");"), line("return ", callee.name, "Sync(", args, ");"));
+        }
         List<Object> parts = new ArrayList<>();
         if (m.ret == T.STR) {
             parts.add("\"\"");
@@ -393,12 +459,12 @@ final class RandomProgramGenerator {
         parts.add("(tr");
         for (Var v : ctx.vars) {
             if (!v.name.equals("tr")) {
-                parts.add(" * 31 + FutureSource.hash(");
+                parts.add(" * 31 + FutureSource.hash" + v.type.suffix + "(");
                 parts.add(v.read);
                 parts.add(")");
             }
         }
-        parts.add(" + FutureSource.hash(");
+        parts.add(" + FutureSource.hash" + m.ret.suffix + "(");
         parts.add(expr(m.ret, 2));
         parts.add("))");
         E digest = seq(parts.toArray());
@@ -409,11 +475,9 @@ final class RandomProgramGenerator {
         return switch (to) {
             case INT -> seq("(int) ", value);
             case LONG -> value;
-            case FLOAT -> seq("(float) ", value);
             case DOUBLE -> seq("(double) ", value, " * 0.5");
             case STR -> seq("\"h\" + ", value);
-            case BOOL -> seq("(", value, " & 1) == 0");
-            case VOID -> throw new IllegalArgumentException();
+            case FLOAT, BOOL, VOID -> throw new IllegalArgumentException("no helper returns " + to);
         };
     }
 
@@ -432,7 +496,12 @@ final class RandomProgramGenerator {
         boolean nest = ctx.depth < maxDepth;
         int loopLimit = method.isMain() ? 64 : 9;
         int w = random.nextInt(100);
-        if (w < 18) {
+        if (ctx.tryDepth > 0 && ctx.canReturn && random.nextInt(10) == 0) {
+            out.add(earlyReturn());
+        } else if (features.tailCallsInTry && features.tailCalls && nest && ctx.canTry && ctx.canReturn
+                && random.nextInt(25) == 0 && canCallHelper(method.ret)) {
+            out.add(tryWithTailCall());
+        } else if (w < 18) {
             declaration(out);
         } else if (w < 34) {
             out.add(assignment());
@@ -447,16 +516,20 @@ final class RandomProgramGenerator {
         } else if (w < 72 && nest && ctx.canTry) {
             out.add(tryStatement());
         } else if (w < 75) {
-            out.add(line("if (", expr(T.BOOL, 2), ") throw FutureSource.boom(", expr(T.STR, 2), ");"));
+            if (ctx.catchesBoom || random.nextInt(3) == 0) {
+                out.add(line("if (", rareCondition(), ") throw FutureSource.boom(", expr(T.STR, 2), ");"));
+            } else {
+                out.add(trace());
+            }
         } else if (w < 81 && (ctx.canBreak || ctx.canContinue || !ctx.blockLabels.isEmpty() || !ctx.loopLabels.isEmpty())) {
             out.add(jump());
-        } else if (w < 84 && ctx.canReturn) {
+        } else if (w < 85 && ctx.canReturn) {
             out.add(earlyReturn());
-        } else if (w < 89 && canCallHelper(null)) {
+        } else if (w < 91 && canCallHelper(null)) {
             out.add(callStatement());
-        } else if (w < 91 && nest) {
-            out.add(labelledBlock());
         } else if (w < 93 && nest) {
+            out.add(labelledBlock());
+        } else if (w < 95 && nest) {
             out.add(compound("{", block(1 + random.nextInt(3)), "}"));
         } else {
             out.add(assignment());
@@ -482,6 +555,10 @@ final class RandomProgramGenerator {
         }
     }
 
+    private void count(String construct) {
+        program.constructs.merge(construct, 1, Integer::sum);
+    }
+
     private String fresh(String prefix) {
         return prefix + names++;
     }
@@ -495,10 +572,23 @@ final class RandomProgramGenerator {
             ctx.vars.add(new Var(name, T.INT, "((int) " + name + ")", true, false, type));
             return;
         }
+        if (random.nextInt(6) == 0) {
+            T element = pickOf(T.INT, T.LONG, T.DOUBLE);
+            String name = fresh("arr");
+            out.add(line(element.prim, "[] ", name, " = {", expr(element, 2), ", ", expr(element, 1), "};"));
+            ctx.vars.add(new Var(name, T.STR, "java.util.Arrays.toString(" + name + ")", false, false, null, element));
+            return;
+        }
         T type = valueType();
         String name = fresh("v");
+        if (type == T.STR && random.nextInt(5) == 0) {
+            // A null local: read through orElse, assigned non-null values.
+            out.add(line("String ", name, " = null;"));
+            ctx.vars.add(new Var(name, T.STR, "FutureSource.orElse(" + name + ", \"n\")", true, false, null));
+            return;
+        }
         boolean isFinal = random.nextInt(4) == 0;
-        E init = expr(type, 3);
+        E init = expr(type, 2);
         if (type == T.STR) {
             init = seq("FutureSource.clip(", init, ")");
         }
@@ -507,6 +597,18 @@ final class RandomProgramGenerator {
     }
 
     private S assignment() {
+        Var array = array(null);
+        if (array != null && random.nextInt(3) == 0) {
+            T t = array.element;
+            count("array element assignment");
+            E element = seq(array.name, "[", expr(T.INT, 1), " & 1]");
+            return switch (random.nextInt(4)) {
+                case 0 -> line(element, " = ", expr(t, 2), ";");
+                case 1 -> line(element, " += ", expr(t, 2), ";");
+                case 2 -> line(element, " *= ", expr(t, 2), ";");
+                default -> line(element, "++;");
+            };
+        }
         Var v = assignable(null);
         if (v == null) {
             return trace();
@@ -527,7 +629,7 @@ final class RandomProgramGenerator {
         }
         return switch (v.type) {
             case INT, LONG -> switch (random.nextInt(9)) {
-                case 0, 1 -> seq(n, " = ", expr(v.type, 3));
+                case 0, 1 -> seq(n, " = ", expr(v.type, 2));
                 case 2 -> seq(n, " += ", expr(v.type, 2));
                 case 3 -> seq(n, " -= ", expr(v.type, 2));
                 case 4 -> seq(n, " *= ", expr(v.type, 2));
@@ -538,16 +640,16 @@ final class RandomProgramGenerator {
                         : seq(random.nextBoolean() ? "++" : "--", n);
             };
             case FLOAT, DOUBLE -> switch (random.nextInt(5)) {
-                case 0, 1 -> seq(n, " = ", expr(v.type, 3));
+                case 0, 1 -> seq(n, " = ", expr(v.type, 2));
                 case 2 -> seq(n, " += ", expr(v.type, 2));
                 case 3 -> seq(n, " *= ", expr(v.type, 2));
                 default -> seq(n, " -= ", expr(v.type, 2));
             };
             case STR -> random.nextBoolean()
-                    ? seq(n, " = FutureSource.clip(", expr(T.STR, 3), ")")
+                    ? seq(n, " = FutureSource.clip(", expr(T.STR, 2), ")")
                     : seq(n, " += ", expr(T.INT, 2));
             case BOOL -> switch (random.nextInt(4)) {
-                case 0, 1 -> seq(n, " = ", expr(T.BOOL, 3));
+                case 0, 1 -> seq(n, " = ", expr(T.BOOL, 2));
                 case 2 -> seq(n, " &= ", expr(T.BOOL, 2));
                 default -> seq(n, " ^= ", expr(T.BOOL, 2));
             };
@@ -555,14 +657,23 @@ final class RandomProgramGenerator {
         };
     }
 
-    /** {@code tr = tr * 31 + FutureSource.hash(x);}: folds a value into the method's trace. */
+    /** {@code tr = tr * 31 + FutureSource.hashI(x);}: folds a value into the method's trace. */
     private S trace() {
-        E value = random.nextInt(3) == 0 || ctx.vars.isEmpty() ? expr(valueType(), 2) : seq(pick(ctx.vars).read);
-        return line("tr = tr * 31 + FutureSource.hash(", value, ");");
+        T type;
+        E value;
+        if (random.nextInt(3) == 0) {
+            type = valueType();
+            value = expr(type, 2);
+        } else {
+            Var v = pick(ctx.vars);
+            type = v.type;
+            value = seq(v.read);
+        }
+        return line("tr = tr * 31 + FutureSource.hash", type.suffix, "(", value, ");");
     }
 
     private S ifStatement() {
-        E cond = expr(T.BOOL, 3);
+        E cond = expr(T.BOOL, 2);
         List<S> then = block(1 + random.nextInt(3));
         if (random.nextBoolean()) {
             return compound(seq("if (", cond, ") {"), then, "}");
@@ -578,6 +689,7 @@ final class RandomProgramGenerator {
         int kind = random.nextInt(4);
         int trips = ctx.trips;
         ctx.trips = trips * 4;
+        count(label != null ? "labelled loop" : "loop");
         switch (kind) {
             case 0 -> {
                 String i = fresh("i");
@@ -585,7 +697,12 @@ final class RandomProgramGenerator {
                 ctx.vars.add(new Var(i, T.INT, i, false, false, null));
                 List<S> body = loopBody(label);
                 ctx.vars.remove(ctx.vars.size() - 1);
-                out.add(compound(seq(prefix, "for (int ", i, " = 0; ", i, " < ", limit, "; ", i, "++) {"), body, "}"));
+                E update = random.nextInt(4) != 0 || ctx.noAwait ? seq(i, "++")
+                        : seq(i, " += ", both(seq("((int) await(src.i(1)))"), seq("((int) (1))")));
+                E init = random.nextInt(4) != 0 || ctx.noAwait ? seq("0")
+                        : both(seq("((int) await(src.i(0)))"), seq("((int) (0))"));
+                out.add(compound(seq(prefix, "for (int ", i, " = ", init, "; ", i, " < ", limit, "; ", update, ") {"), body,
+                        "}"));
             }
             case 1 -> {
                 String w = fresh("w");
@@ -624,6 +741,7 @@ final class RandomProgramGenerator {
     }
 
     private List<S> loopBody(String label) {
+        count("loop body");
         boolean canBreak = ctx.canBreak;
         boolean canContinue = ctx.canContinue;
         ctx.canBreak = true;
@@ -631,7 +749,7 @@ final class RandomProgramGenerator {
         if (label != null) {
             ctx.loopLabels.add(label);
         }
-        List<S> body = block(1 + random.nextInt(4));
+        List<S> body = block(1 + random.nextInt(3));
         if (label != null) {
             ctx.loopLabels.remove(label);
         }
@@ -664,35 +782,81 @@ final class RandomProgramGenerator {
         for (String label : ctx.blockLabels) {
             options.add("break " + label + ";");
         }
-        return line("if (", expr(T.BOOL, 2), ") ", pick(options));
+        String jump = pick(options);
+        count(jump.contains(" ") ? "labelled " + jump.substring(0, jump.indexOf(' ')) : jump.substring(0, jump.length() - 1));
+        if (ctx.inFinally) {
+            count("jump in finally");
+        }
+        return line("if (", expr(T.BOOL, 2), ") ", jump);
     }
 
     private S earlyReturn() {
-        if (features.tailCalls && random.nextInt(3) == 0 && canCallHelper(method.ret)) {
-            MethodDef callee = callee(method.ret);
-            E args = arguments(callee);
-            E cond = expr(T.BOOL, 2);
-            ctx.helperCalls++;
-            if (method.ret == T.VOID) {
-                return both(line("if (", cond, ") return ", callee.name, "(src", args, ");"),
-                        compound(seq("if (", cond, ") {"), List.of(line(callee.name, "Sync(", args, ");"),
-                                line("return;")), "}"));
-            }
-            return both(line("if (", cond, ") return ", callee.name, "(src", args, ");"),
-                    line("if (", cond, ") return ", callee.name, "Sync(", args, ");"));
+        boolean tailCall = features.tailCalls && (ctx.tryDepth == 0 || features.tailCallsInTry)
+                && random.nextInt(ctx.tryDepth > 0 ? 2 : 3) == 0;
+        if (tailCall && canCallHelper(method.ret)) {
+            return tailCall(ctx.tryDepth > 0 || random.nextInt(4) == 0 ? expr(T.BOOL, 2) : rareCondition());
         }
-        E cond = expr(T.BOOL, 2);
+        count(ctx.inFinally ? "return in finally" : "early return");
+        E cond = random.nextInt(4) == 0 ? expr(T.BOOL, 2) : rareCondition();
         if (method.ret == T.VOID) {
             return both(line("if (", cond, ") return result();"), line("if (", cond, ") return;"));
         }
-        E value = expr(method.ret, 3);
+        E value = expr(method.ret, 2);
         return both(line("if (", cond, ") return result(", value, ");"), line("if (", cond, ") return ", value, ";"));
+    }
+
+    /** {@code if (c) return m1(src, ...);}: returns a helper's coroutine, for its value. */
+    private S tailCall(E cond) {
+        count(ctx.tryDepth > 0 ? "tail call in try" : "tail call");
+        MethodDef callee = callee(method.ret);
+        E args = arguments(callee);
+        ctx.helperCalls++;
+        if (method.ret == T.VOID) {
+            return both(line("if (", cond, ") return ", callee.name, "(src", args, ");"),
+                    compound(seq("if (", cond, ") {"), List.of(line(callee.name, "Sync(", args, ");"),
+                            line("return;")), "}"));
+        }
+        return both(line("if (", cond, ") return ", callee.name, "(src", args, ");"),
+                line("if (", cond, ") return ", callee.name, "Sync(", args, ");"));
+    }
+
+    /**
+     * {@code try { ...; if (c) return m1(src, ...); } catch (Boom e) { ... } finally { acc++; }}:
+     * in the synchronous reading, the catch clause catches what m1 throws, and m1 sees the
+     * fields as they were before the finally block (see {@link Features#tailCallsInTry}).
+     */
+    private S tryWithTailCall() {
+        ctx.tryDepth++;
+        boolean catchesBoom = ctx.catchesBoom;
+        ctx.catchesBoom = true;
+        int mark = ctx.vars.size();
+        ctx.depth++;
+        List<S> body = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            statement(body);
+        }
+        body.add(tailCall(expr(T.BOOL, 1)));
+        ctx.depth--;
+        truncate(mark);
+        ctx.catchesBoom = catchesBoom;
+        Object handler = catchClause("FutureSource.Boom");
+        ctx.tryDepth--;
+        if (!method.isStatic && features.fields) {
+            return compound("try {", body, handler, "} finally {", List.of(line("this.acc += 1000;")), "}");
+        }
+        return compound("try {", body, handler, "}");
+    }
+
+    /** A condition that holds about one time in eight. */
+    private E rareCondition() {
+        return seq("((", expr(T.INT, 1), " & 7) == 3)");
     }
 
     private S callStatement() {
         MethodDef callee = callee(null);
         E args = arguments(callee);
         ctx.helperCalls++;
+        count("await of a call, as a statement");
         return both(line("await(", callee.name, "(src", args, "));"), line(callee.name, "Sync(", args, ");"));
     }
 
@@ -702,16 +866,19 @@ final class RandomProgramGenerator {
         S result;
         if (kind <= 1) {
             // Old style, with fallthrough and breaks.
+            count("switch (old style)");
             ctx.canBreak = true;
             List<Object> parts = new ArrayList<>();
             parts.add(seq("switch (", expr(T.INT, 2), " & 3) {"));
+            List<S> cases = new ArrayList<>();
             int[][] groups = {{0}, {1, 2}, {3}};
             for (int[] group : groups) {
                 if (random.nextInt(5) == 0) {
                     continue;
                 }
+                List<Object> labels = new ArrayList<>();
                 for (int label : group) {
-                    parts.add("    case " + label + ":");
+                    labels.add("case " + label + ":");
                 }
                 List<S> body = new ArrayList<>();
                 body.add(compound("{", block(1 + random.nextInt(3)), "}"));
@@ -721,12 +888,13 @@ final class RandomProgramGenerator {
                 } else if (end == 1) {
                     body.add(line("if (", expr(T.BOOL, 1), ") break;"));
                 }
-                parts.add(body);
+                labels.add(body);
+                cases.add(compound(labels.toArray()));
             }
             if (random.nextBoolean()) {
-                parts.add("    default:");
-                parts.add(List.of(compound("{", block(1 + random.nextInt(2)), "}")));
+                cases.add(compound("default:", List.of(compound("{", block(1 + random.nextInt(2)), "}"))));
             }
+            parts.add(cases);
             parts.add("}");
             result = compound(parts.toArray());
         } else {
@@ -734,30 +902,27 @@ final class RandomProgramGenerator {
             ctx.canBreak = true;
             List<Object> parts = new ArrayList<>();
             String[][] labels;
-            boolean needsDefault;
             if (kind == 2 || kind == 3) {
+                count("switch (arrow)");
                 parts.add(seq("switch (", expr(T.INT, 2), " & 3) {"));
                 labels = new String[][] {{"0"}, {"1", "2"}};
-                needsDefault = false;
             } else if (random.nextBoolean()) {
+                count("switch on a String");
                 parts.add(seq("switch (FutureSource.key(", expr(T.INT, 2), ")) {"));
                 labels = new String[][] {{"\"a\""}, {"\"b\"", "\"c\""}};
-                needsDefault = false;
             } else {
+                count("switch on an enum");
                 parts.add(seq("switch (FutureSource.color(", expr(T.INT, 2), ")) {"));
                 labels = new String[][] {{"RED"}, {"GREEN", "BLUE"}};
-                needsDefault = false;
             }
+            List<S> cases = new ArrayList<>();
             for (String[] group : labels) {
-                parts.add("    case " + String.join(", ", group) + " -> {");
-                parts.add(block(1 + random.nextInt(3)));
-                parts.add("    }");
+                cases.add(compound("case " + String.join(", ", group) + " -> {", block(1 + random.nextInt(3)), "}"));
             }
-            if (needsDefault || random.nextBoolean()) {
-                parts.add("    default -> {");
-                parts.add(block(1 + random.nextInt(2)));
-                parts.add("    }");
+            if (random.nextBoolean()) {
+                cases.add(compound("default -> {", block(1 + random.nextInt(2)), "}"));
             }
+            parts.add(cases);
             parts.add("}");
             result = compound(parts.toArray());
         }
@@ -766,26 +931,36 @@ final class RandomProgramGenerator {
     }
 
     private S tryStatement() {
+        ctx.tryDepth++;
         List<Object> parts = new ArrayList<>();
         boolean resources = features.tryWithResources && random.nextInt(4) == 0;
+        int shape = random.nextInt(4); // catch, catch+finally, finally, two catches (+finally)
+        boolean hasCatch = shape != 2 || resources;
+        boolean hasFinally = shape == 1 || shape == 2 || (shape == 3 && random.nextBoolean());
+        String second = shape != 3 ? null : random.nextBoolean() ? "RuntimeException" : "ArithmeticException";
+        boolean catchesBoom = ctx.catchesBoom;
+        boolean catchesArithmetic = ctx.catchesArithmetic;
+        count(resources ? "try-with-resources" : "try");
+        count(hasCatch && hasFinally ? "try/catch/finally" : hasCatch ? "try/catch" : "try/finally");
+        ctx.catchesBoom |= hasCatch;
+        ctx.catchesArithmetic |= second != null;
         if (resources) {
             String r = fresh("r");
             parts.add(seq("try (FutureSource.Res ", r, " = FutureSource.res(", expr(T.INT, 2), ")) {"));
             int mark = ctx.vars.size();
             ctx.vars.add(new Var(r, T.INT, r + ".v()", false, false, null));
-            parts.add(block(1 + random.nextInt(4)));
+            parts.add(block(1 + random.nextInt(3)));
             truncate(mark);
         } else {
             parts.add("try {");
-            parts.add(block(1 + random.nextInt(4)));
+            parts.add(block(1 + random.nextInt(3)));
         }
-        int shape = random.nextInt(4); // catch, catch+finally, finally, two catches (+finally)
-        boolean hasCatch = shape != 2 || resources;
-        boolean hasFinally = shape == 1 || shape == 2 || (shape == 3 && random.nextBoolean());
+        ctx.catchesBoom = catchesBoom;
+        ctx.catchesArithmetic = catchesArithmetic;
         if (hasCatch) {
             parts.add(catchClause("FutureSource.Boom"));
-            if (shape == 3) {
-                parts.add(catchClause(random.nextBoolean() ? "RuntimeException" : "ArithmeticException"));
+            if (second != null) {
+                parts.add(catchClause(second));
             }
         }
         if (hasFinally) {
@@ -802,7 +977,17 @@ final class RandomProgramGenerator {
                 ctx.loopLabels = new ArrayList<>();
                 ctx.blockLabels = new ArrayList<>();
             }
-            parts.add(block(1 + random.nextInt(3)));
+            // javac copies a finally block to every exit of its try: keep it small, no try inside.
+            boolean canTry = ctx.canTry;
+            int depth = ctx.depth;
+            boolean inFinally = ctx.inFinally;
+            ctx.inFinally = true;
+            ctx.canTry = false;
+            ctx.depth = Math.max(depth, (method.isMain() ? 3 : 2) - 1);
+            parts.add(block(1 + random.nextInt(2)));
+            ctx.canTry = canTry;
+            ctx.depth = depth;
+            ctx.inFinally = inFinally;
             ctx.canBreak = canBreak;
             ctx.canContinue = canContinue;
             ctx.canReturn = canReturn;
@@ -810,6 +995,7 @@ final class RandomProgramGenerator {
             ctx.blockLabels = blockLabels;
         }
         parts.add("}");
+        ctx.tryDepth--;
         return compound(parts.toArray());
     }
 
@@ -819,7 +1005,7 @@ final class RandomProgramGenerator {
         ctx.vars.add(new Var(e, T.STR, "String.valueOf(" + e + ".getMessage())", false, false, null));
         List<S> body = block(1 + random.nextInt(3));
         if (random.nextInt(4) == 0) {
-            body.add(line("if (", expr(T.BOOL, 1), ") throw ", e, ";"));
+            body.add(line("if (", rareCondition(), ") throw ", e, ";"));
         }
         truncate(mark);
         return compound(seq("} catch (", type, " ", e, ") {"), body);
@@ -834,12 +1020,11 @@ final class RandomProgramGenerator {
 
     /** A random expression of exactly type {@code t}. */
     E expr(T t, int depth) {
-        if (depth <= 0 || random.nextInt(5) == 0) {
-            return leaf(t);
-        }
-        int w = random.nextInt(100);
-        if (w < 22 && !ctx.noAwait) {
+        if (!ctx.noAwait && random.nextInt(100) < (depth <= 0 ? 12 : 30)) {
             return await(t, depth);
+        }
+        if (depth <= 0 || random.nextInt(10) < 3) {
+            return leaf(t);
         }
         return switch (t) {
             case INT -> intExpr(depth - 1);
@@ -858,6 +1043,10 @@ final class RandomProgramGenerator {
             if (v.type == t) {
                 candidates.add(v);
             }
+        }
+        if (t == T.BOOL && random.nextInt(10) < 5) {
+            T operands = pickOf(T.INT, T.INT, T.LONG, T.DOUBLE);
+            return seq("(", leaf(operands), " ", pickOf("<", "<=", ">", ">=", "==", "!="), " ", leaf(operands), ")");
         }
         if (!candidates.isEmpty() && random.nextInt(10) < 7) {
             return seq(pick(candidates).read);
@@ -882,11 +1071,14 @@ final class RandomProgramGenerator {
 
     /** The awaited form of a value: {@code await(src.i(e))} / {@code e}; or a failing future, or a call. */
     private E await(T t, int depth) {
+        count("await");
         int w = random.nextInt(100);
-        if (w < 15 && canCallHelper(t)) {
+        if (w < 25 && canCallValueHelper()) {
+            count("await of a call");
             return call(t, depth);
         }
-        if (w < 22 && features.failingAwaits) {
+        if (w < 22 && features.failingAwaits && (ctx.catchesBoom || random.nextInt(5) == 0)) {
+            count("await of a failing future");
             E message = expr(T.STR, depth - 2);
             return both(seq(unbox(t), "await(src.fail", t.suffix, "(", message, ")))"),
                     seq("FutureSource.raise", t.suffix, "(", message, ")"));
@@ -894,6 +1086,7 @@ final class RandomProgramGenerator {
         E value = expr(t, depth - 1);
         boolean stage = features.stageAwaits && w < 32 && t != T.BOOL && t != T.FLOAT;
         String factory = stage ? t.src + "Stage" : t.src;
+        count(stage ? "await of a CompletionStage" : "await of a value");
         E cast = t == T.STR ? seq("(", value, ")") : seq("((", t.prim, ") (", value, "))");
         return both(seq(unbox(t), "await(src.", factory, "(", value, ")))"), cast);
     }
@@ -903,11 +1096,25 @@ final class RandomProgramGenerator {
         return t == T.STR ? "(" : "((" + t.prim + ") ";
     }
 
+    /** Whether a helper returning {@code ret} (null: any, VOID included) may be called here. */
     private boolean canCallHelper(T ret) {
-        if (ctx.noAwait || ctx.helperCalls >= 4 || (ctx.trips > (method.isMain() ? 4 : 1))) {
+        if (ctx.noAwait || ctx.helperCalls >= 6 || (ctx.trips > (method.isMain() ? 4 : 1))) {
             return false;
         }
         return callee(ret) != null;
+    }
+
+    /** Whether a helper returning a value may be called here. */
+    private boolean canCallValueHelper() {
+        if (!canCallHelper(null)) {
+            return false;
+        }
+        for (MethodDef m : program.methods) {
+            if (m.index < method.index && m.ret != T.VOID && (m.isStatic || !method.isStatic)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A helper this method may call: lower index (no recursion), static if we are static; null if none. */
@@ -921,11 +1128,31 @@ final class RandomProgramGenerator {
         return options.isEmpty() ? null : pick(options);
     }
 
+    /** An awaited call of a helper returning any value, converted to {@code t}. */
     private E call(T t, int depth) {
-        MethodDef callee = callee(t);
+        List<MethodDef> options = new ArrayList<>();
+        for (MethodDef m : program.methods) {
+            if (m.index < method.index && m.ret != T.VOID && (m.isStatic || !method.isStatic)) {
+                options.add(m);
+            }
+        }
+        MethodDef callee = pick(options);
         ctx.helperCalls++;
         E args = arguments(callee);
-        return both(seq(unbox(t), "await(", callee.name, "(src", args, ")))"), seq(callee.name, "Sync(", args, ")"));
+        T r = callee.ret;
+        E value = both(seq(unbox(r), "await(", callee.name, "(src", args, ")))"), seq(callee.name, "Sync(", args, ")"));
+        if (r == t) {
+            return value;
+        }
+        return switch (t) {
+            case INT -> r == T.STR ? seq(value, ".length()") : seq("((int) ", value, ")");
+            case LONG -> r == T.STR ? seq("((long) ", value, ".hashCode())") : seq("((long) ", value, ")");
+            case FLOAT -> r == T.STR ? seq("((float) ", value, ".length())") : seq("((float) ", value, ")");
+            case DOUBLE -> r == T.STR ? seq("((double) ", value, ".length())") : seq("((double) ", value, ")");
+            case STR -> seq("(\"\" + ", value, ")");
+            case BOOL -> r == T.STR ? seq(value, ".isEmpty()") : seq("(", value, " > 0)");
+            case VOID -> throw new IllegalArgumentException();
+        };
     }
 
     /** {@code , a, b} for the async form (after {@code src}); the sync form drops the leading comma. */
@@ -943,12 +1170,12 @@ final class RandomProgramGenerator {
     }
 
     private E intExpr(int d) {
-        int w = random.nextInt(27);
+        int w = random.nextInt(28);
         return switch (w) {
             case 0, 1, 2 -> seq("(", expr(T.INT, d), " ", pickOf("+", "-", "*", "+"), " ", expr(T.INT, d), ")");
             case 3 -> seq("(", expr(T.INT, d), " ", pickOf("&", "|", "^"), " ", expr(T.INT, d), ")");
             case 4 -> seq("(", expr(T.INT, d), " ", pickOf("/", "%"), " (", expr(T.INT, d), " | 1))");
-            case 5 -> features.rawDivision && random.nextInt(3) == 0
+            case 5 -> features.rawDivision && ctx.catchesArithmetic && random.nextBoolean()
                     ? seq("(", expr(T.INT, d), " ", pickOf("/", "%"), " ", expr(T.INT, d), ")")
                     : seq("(", expr(T.INT, d), " ", pickOf("<<", ">>", ">>>"), " ", expr(T.INT, d), ")");
             case 6 -> seq("(", pickOf("-", "~"), " ", expr(T.INT, d), ")");
@@ -969,13 +1196,14 @@ final class RandomProgramGenerator {
                     expr(T.INT, d), ")");
             case 23 -> seq("Math.floorMod(", expr(T.INT, d), ", (", expr(T.INT, d), " | 1))");
             case 24 -> seq("Integer.compare(", expr(T.INT, d), ", ", expr(T.INT, d), ")");
-            case 25 -> !method.isStatic && features.fields ? seq("base") : leaf(T.INT);
+            case 25 -> !method.isStatic && features.fields ? seq("base") : arrayElement(T.INT, d);
+            case 26 -> arrayElement(T.INT, d);
             default -> seq("(", expr(T.INT, d), " + ", expr(T.INT, d), " * ", expr(T.INT, d), ")");
         };
     }
 
     private E longExpr(int d) {
-        int w = random.nextInt(15);
+        int w = random.nextInt(16);
         return switch (w) {
             case 0, 1, 2 -> seq("(", expr(T.LONG, d), " ", pickOf("+", "-", "*"), " ", expr(T.LONG, d), ")");
             case 3 -> seq("(", expr(T.LONG, d), " ", pickOf("&", "|", "^"), " ", expr(T.LONG, d), ")");
@@ -988,6 +1216,7 @@ final class RandomProgramGenerator {
             case 10 -> features.switchExpressions ? switchExpr(T.LONG, d) : leaf(T.LONG);
             case 11, 12 -> assignValue(T.LONG, d);
             case 13 -> seq(pickOf("Math.max", "Math.min"), "(", expr(T.LONG, d), ", ", expr(T.LONG, d), ")");
+            case 14 -> arrayElement(T.LONG, d);
             default -> seq("(- ", expr(T.LONG, d), ")");
         };
     }
@@ -1005,7 +1234,7 @@ final class RandomProgramGenerator {
     }
 
     private E doubleExpr(int d) {
-        int w = random.nextInt(13);
+        int w = random.nextInt(14);
         return switch (w) {
             case 0, 1, 2 -> seq("(", expr(T.DOUBLE, d), " ", pickOf("+", "-", "*", "/"), " ", expr(T.DOUBLE, d), ")");
             case 3 -> seq("((double) ", expr(pickOf(T.INT, T.LONG, features.floats ? T.FLOAT : T.INT), d), ")");
@@ -1016,17 +1245,21 @@ final class RandomProgramGenerator {
             case 8 -> features.switchExpressions ? switchExpr(T.DOUBLE, d) : leaf(T.DOUBLE);
             case 9, 10 -> assignValue(T.DOUBLE, d);
             case 11 -> seq("(", expr(T.DOUBLE, d), " + ", expr(T.LONG, d), " * ", expr(T.DOUBLE, d), ")");
+            case 12 -> arrayElement(T.DOUBLE, d);
             default -> seq("Math.floor(", expr(T.DOUBLE, d), ")");
         };
     }
 
     private E stringExpr(int d) {
-        int w = random.nextInt(14);
+        int w = random.nextInt(15);
         return switch (w) {
             case 0, 1, 2 -> seq("(", expr(T.STR, d), " + ", expr(valueType(), d), ")");
             case 3 -> seq("(", expr(T.STR, d), " + ", expr(T.INT, d), " + ", expr(T.LONG, d), " + ",
                     expr(T.DOUBLE, d), ")");
-            case 4 -> seq("String.valueOf(", expr(pickOf(T.INT, T.LONG, T.BOOL), d), ")");
+            case 4 -> {
+                T type = pickOf(T.INT, T.LONG, T.BOOL);
+                yield seq(type == T.INT ? "Integer" : type == T.LONG ? "Long" : "Boolean", ".toString(", expr(type, d), ")");
+            }
             case 5 -> seq("FutureSource.fmt(", expr(T.DOUBLE, d), ")");
             case 6 -> seq("(", expr(T.BOOL, d), " ? ", expr(T.STR, d), " : ", expr(T.STR, d), ")");
             case 7 -> seq("FutureSource.key(", expr(T.INT, d), ")");
@@ -1035,6 +1268,8 @@ final class RandomProgramGenerator {
             case 10 -> seq("FutureSource.clip(", expr(T.STR, d), ")");
             case 11 -> assignValue(T.STR, d);
             case 12 -> construct(d);
+            case 13 -> random.nextBoolean() ? seq("FutureSource.orElse(null, ", expr(T.STR, d), ")")
+                    : seq("FutureSource.orElse((", expr(T.BOOL, d), " ? null : ", expr(T.STR, d), "), ", expr(T.STR, d), ")");
             default -> seq("FutureSource.color(", expr(T.INT, d), ").name()");
         };
     }
@@ -1060,14 +1295,44 @@ final class RandomProgramGenerator {
 
     /** An assignment used as a value; falls back to a leaf where no variable of the type is assignable. */
     private E assignValue(T t, int d) {
+        Var array = features.assignmentExpressions ? array(t) : null;
+        if (array != null && random.nextInt(3) == 0) {
+            // javac keeps the array and the index on the stack (dup2, then dup_x2 / dup2_x2).
+            count("array element assignment as a value");
+            E element = seq(array.name, "[", expr(T.INT, 1), " & 1]");
+            return switch (random.nextInt(4)) {
+                case 0 -> seq("(", element, " = ", expr(t, d), ")");
+                case 1 -> seq("(", element, " += ", expr(t, d), ")");
+                case 2 -> seq("(", element, "++)");
+                default -> seq("(", element, " -= ", expr(t, d), ")");
+            };
+        }
         Var v = features.assignmentExpressions ? assignable(t) : null;
         if (v == null) {
             return leaf(t);
         }
+        count("assignment as a value");
         if (v.narrow != null) {
             return seq("((int) (", assignExpr(v, false), "))");
         }
         return seq("(", assignExpr(v, false), ")");
+    }
+
+    /** An array in scope, of elements of type {@code element} (any if null); null if none. */
+    private Var array(T element) {
+        List<Var> candidates = new ArrayList<>();
+        for (Var v : ctx.vars) {
+            if (v.element != null && (element == null || v.element == element)) {
+                candidates.add(v);
+            }
+        }
+        return candidates.isEmpty() ? null : pick(candidates);
+    }
+
+    /** {@code a[i & 1]} of an array of {@code t} in scope, or else a leaf. */
+    private E arrayElement(T t, int d) {
+        Var array = array(t);
+        return array == null ? leaf(t) : seq(array.name, "[", expr(T.INT, d), " & 1]");
     }
 
     private Var assignable(T t) {
@@ -1081,24 +1346,34 @@ final class RandomProgramGenerator {
     }
 
     /**
-     * {@code new StringBuilder(s).reverse().toString()}: a constructor call; its argument holds
-     * no await unless {@link Features#awaitInConstructorArguments}.
+     * {@code new StringBuilder(s).reverse().toString()}, {@code new FutureSource.Box(i, l, d, s).show()}:
+     * constructor calls; their arguments hold no await unless
+     * {@link Features#awaitInConstructorArguments}.
      */
     private E construct(int d) {
+        count("constructor call");
         boolean noAwait = ctx.noAwait;
         ctx.noAwait = noAwait || !features.awaitInConstructorArguments;
-        E argument = expr(T.STR, d);
+        E result;
+        if (random.nextBoolean()) {
+            result = seq("new StringBuilder(", expr(T.STR, d), ").reverse().toString()");
+        } else {
+            result = seq("new FutureSource.Box(", expr(T.INT, d), ", ", expr(T.LONG, d), ", ", expr(T.DOUBLE, d), ", ",
+                    expr(T.STR, d), ").show()");
+        }
         ctx.noAwait = noAwait;
-        return seq("new StringBuilder(", argument, ").reverse().toString()");
+        return result;
     }
 
     /** {@code FutureSource.apply(x -> ..., e)}: the lambda captures final locals, never awaits. */
     private E lambda(int d) {
+        count("lambda");
         String x = fresh("y");
         return seq("FutureSource.apply(", x, " -> ", pure(x, 2), ", ", expr(T.INT, d), ")");
     }
 
     private E anonymous(int d) {
+        count("anonymous class");
         String x = fresh("y");
         return seq("new java.util.function.IntUnaryOperator() { public int applyAsInt(int ", x, ") { return ",
                 pure(x, 2), "; } }.applyAsInt(", expr(T.INT, d), ")");
@@ -1128,6 +1403,7 @@ final class RandomProgramGenerator {
         if (ctx.inSwitchExpr) {
             return leaf(t);
         }
+        count("switch expression");
         E selector = expr(T.INT, d);
         E first = expr(t, d);
         boolean canBreak = ctx.canBreak;
