@@ -73,9 +73,6 @@ public final class EventLoop implements AutoCloseable {
     private final RemoteQueue remote = new RemoteQueue();
     private final AtomicInteger wakeState = new AtomicInteger(AWAKE);
     private final LiveTasks liveTasks = new LiveTasks();
-    /** How handles from other threads are run; fields, so that an iteration allocates nothing. */
-    private final RemoteQueue.Sink runRemote = this::runUnlessCancelled;
-    private final RemoteQueue.Sink runRemoteTimed = this::runTimed;
     private final Selector selector;
     private final boolean virtualTime;
     private double virtualNow;
@@ -530,12 +527,11 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * One iteration. The callbacks it runs, in order: those ready when it starts, those other
-     * threads submitted (run straight off the remote queue, as if appended to the ready queue
-     * here), then the due timers. Whatever they schedule waits for the next iteration.
+     * threads submitted, then the due timers. Whatever they schedule waits for the next one.
      */
     private void runOnce() {
         waitForWork();
-        int readyAtStart = ready.size();
+        remote.drainTo(ready);
         if (!timers.isEmpty()) {
             double end = time() + 1e-9;
             TimerHandle timer;
@@ -544,15 +540,8 @@ public final class EventLoop implements AutoCloseable {
                 ready.addLast(timer);
             }
         }
-        int dueTimers = ready.size() - readyAtStart;
-        runReady(readyAtStart);
-        remote.forEachPending(debug ? runRemoteTimed : runRemote);
-        runReady(dueTimers);
-    }
-
-    private void runReady(int count) {
         boolean timed = debug;
-        for (int n = count; n > 0; n--) {
+        for (int n = ready.size(); n > 0; n--) {
             Handle handle = ready.pollFirst();
             if (timed) {
                 runTimed(handle);
