@@ -35,6 +35,9 @@ final class RemoteQueue {
 
     /** Loop thread: appends every submitted handle to {@code ready}, oldest first. */
     void drainTo(ArrayDeque<Handle> ready) {
+        if (top.get() == null) {
+            return; // the common case: a plain read, no locked instruction on every iteration
+        }
         Handle h = top.getAndSet(null);
         Handle reversed = null;
         while (h != null) {
