@@ -579,10 +579,12 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Waits for I/O, a wake-up or the earliest timer, as long as nothing is ready to run. */
+    /**
+     * Waits for a wake-up or the earliest timer, as long as nothing is ready to run. (No
+     * channel can be registered with the selector yet: networking will poll it here.)
+     */
     private void waitForWork() {
         if (!ready.isEmpty() || stopping) {
-            selectNow();
             return;
         }
         TimerHandle first = timers.peek();
@@ -592,22 +594,12 @@ public final class EventLoop implements AutoCloseable {
         }
         double delay = first.when() - time();
         if (delay <= 0) {
-            selectNow();
-        } else if (virtualTime) {
+            return;
+        }
+        if (virtualTime) {
             virtualNow = first.when();
-            selectNow();
         } else {
             sleep((long) Math.ceil(Math.min(delay, MAXIMUM_SELECT_TIMEOUT) * 1000));
-        }
-    }
-
-    private void selectNow() {
-        if (!selector.keys().isEmpty()) {
-            try {
-                selector.selectNow();
-            } catch (IOException e) {
-                throw new UncheckedIOException("the event loop's selector failed", e);
-            }
         }
     }
 
