@@ -1,0 +1,92 @@
+"""Issue 4's workloads on asyncio, the same as ToolboxHarness.java; prints JSON medians.
+
+sleepers: 100,000 tasks that each sleep 1 s, gathered: wall time, and memory retained per
+task while they sleep (tracemalloc's traced size; it counts Python objects only).
+lock: 1,000 tasks contend for one Lock, 100 acquisitions each, yielding while holding it.
+queue: one producer puts 1,000,000 items into a Queue(maxsize=100), one consumer gets them.
+Usage: python3 toolbox_bench.py [runs]
+"""
+import asyncio
+import json
+import statistics
+import sys
+import time
+import tracemalloc
+
+SLEEPERS = 100_000
+CONTENDERS = 1_000
+ACQUISITIONS = 100
+ITEMS = 1_000_000
+
+
+async def sleeper():
+    await asyncio.sleep(1)
+
+
+async def sleepers():
+    tracemalloc.start()
+    baseline = tracemalloc.get_traced_memory()[0]
+    tasks = [asyncio.create_task(sleeper()) for _ in range(SLEEPERS)]
+    await asyncio.sleep(0.5)
+    per_task = (tracemalloc.get_traced_memory()[0] - baseline) / SLEEPERS
+    tracemalloc.stop()
+    await asyncio.gather(*tasks)
+    return per_task
+
+
+async def contender(lock):
+    for _ in range(ACQUISITIONS):
+        async with lock:
+            await asyncio.sleep(0)
+
+
+async def lock_contention():
+    lock = asyncio.Lock()
+    await asyncio.gather(*(contender(lock) for _ in range(CONTENDERS)))
+
+
+async def producer(queue):
+    for i in range(ITEMS):
+        await queue.put(i)
+
+
+async def consumer(queue):
+    total = 0
+    for _ in range(ITEMS):
+        total += await queue.get()
+    return total
+
+
+async def producer_consumer():
+    queue = asyncio.Queue(maxsize=100)
+    producing = asyncio.create_task(producer(queue))
+    total = await consumer(queue)
+    await producing
+    return total
+
+
+def main():
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    wall, per_task, lock_rate, queue_rate = [], [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        per_task.append(asyncio.run(sleepers()))
+        wall.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        asyncio.run(lock_contention())
+        lock_rate.append(CONTENDERS * ACQUISITIONS / (time.perf_counter() - start))
+        start = time.perf_counter()
+        total = asyncio.run(producer_consumer())
+        queue_rate.append(ITEMS / (time.perf_counter() - start))
+        assert total == ITEMS * (ITEMS - 1) // 2
+    print(json.dumps({
+        "python": sys.version.split()[0], "runs": runs,
+        "sleepers_wall_s": statistics.median(wall),
+        "sleepers_bytes_per_task": statistics.median(per_task),
+        "lock_acquisitions_per_s": statistics.median(lock_rate),
+        "queue_items_per_s": statistics.median(queue_rate),
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+package io.jasyncio.benchmarks;
+
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.createTask;
+import static io.jasyncio.Asyncio.result;
+import static io.jasyncio.Asyncio.sleep;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.Async;
+import io.jasyncio.Coroutine;
+import io.jasyncio.Lock;
+import io.jasyncio.Queue;
+import io.jasyncio.Task;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Issue 4's workloads, each run several times with the median reported, printed as JSON
+ * (benchmarks/python/toolbox_bench.py runs the same on asyncio):
+ * <ul>
+ *   <li>{@code sleepers}: 100,000 tasks that each sleep 1 s, gathered: wall time, and heap
+ *       retained per task while they all sleep (measured after a full GC);</li>
+ *   <li>{@code lock}: 1,000 tasks contend for one Lock, 100 acquisitions each, yielding
+ *       while they hold it: acquisitions per second;</li>
+ *   <li>{@code queue}: one producer puts 1,000,000 items into a Queue(maxsize 100), one
+ *       consumer gets them: items per second.</li>
+ * </ul>
+ * Not JMH: these are one-shot, second-long workloads whose memory matters as much as their
+ * speed. Run with {@code java -cp benchmarks/target/benchmarks.jar io.jasyncio.benchmarks.ToolboxHarness [runs]}.
+ */
+public final class ToolboxHarness {
+    private static final int SLEEPERS = 100_000;
+    private static final int CONTENDERS = 1_000;
+    private static final int ACQUISITIONS = 100;
+    private static final int ITEMS = 1_000_000;
+
+    private ToolboxHarness() {}
+
+    @Async
+    static Coroutine<Void> sleeper() {
+        await(sleep(1));
+        return result();
+    }
+
+    /** Starts the sleepers, measures the heap while they all sleep, then gathers them. */
+    @Async
+    static Coroutine<Double> sleepers(long baseline) {
+        List<Task<Void>> tasks = new ArrayList<>(SLEEPERS);
+        for (int i = 0; i < SLEEPERS; i++) {
+            tasks.add(createTask(sleeper()));
+        }
+        await(sleep(0.5));
+        double perTask = (usedHeapAfterGc() - baseline) / (double) SLEEPERS;
+        await(Asyncio.gather(tasks));
+        return result(perTask);
+    }
+
+    @Async
+    static Coroutine<Void> contender(Lock lock) {
+        for (int i = 0; i < ACQUISITIONS; i++) {
+            await(lock.acquire());
+            try {
+                await(sleep(0));
+            } finally {
+                lock.release();
+            }
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> lockContention() {
+        Lock lock = new Lock();
+        List<Task<Void>> tasks = new ArrayList<>(CONTENDERS);
+        for (int i = 0; i < CONTENDERS; i++) {
+            tasks.add(createTask(contender(lock)));
+        }
+        await(Asyncio.gather(tasks));
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> producer(Queue<Integer> queue) {
+        for (int i = 0; i < ITEMS; i++) {
+            await(queue.put(i));
+        }
+        return result();
+    }
+
+    @Async
+    static Coroutine<Long> consumer(Queue<Integer> queue) {
+        long sum = 0;
+        for (int i = 0; i < ITEMS; i++) {
+            sum += await(queue.get());
+        }
+        return result(sum);
+    }
+
+    @Async
+    static Coroutine<Long> producerConsumer() {
+        Queue<Integer> queue = new Queue<>(100);
+        Task<Void> producing = createTask(producer(queue));
+        long sum = await(consumer(queue));
+        await(producing);
+        return result(sum);
+    }
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        double[] sleepersSeconds = new double[runs];
+        double[] bytesPerTask = new double[runs];
+        double[] lockPerSecond = new double[runs];
+        double[] queuePerSecond = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            long baseline = usedHeapAfterGc();
+            long start = System.nanoTime();
+            bytesPerTask[run] = Asyncio.run(sleepers(baseline));
+            sleepersSeconds[run] = (System.nanoTime() - start) * 1e-9;
+
+            start = System.nanoTime();
+            Asyncio.run(lockContention());
+            lockPerSecond[run] = CONTENDERS * ACQUISITIONS / ((System.nanoTime() - start) * 1e-9);
+
+            start = System.nanoTime();
+            long sum = Asyncio.run(producerConsumer());
+            queuePerSecond[run] = ITEMS / ((System.nanoTime() - start) * 1e-9);
+            if (sum != (long) ITEMS * (ITEMS - 1) / 2) {
+                throw new AssertionError("the queue lost or duplicated items: sum " + sum);
+            }
+        }
+        System.out.println(String.format(Locale.ROOT, "{\"jvm\": \"%s\", \"runs\": %d, "
+                        + "\"sleepers_wall_s\": %.4f, \"sleepers_bytes_per_task\": %.1f, "
+                        + "\"lock_acquisitions_per_s\": %.0f, \"queue_items_per_s\": %.0f}",
+                System.getProperty("java.version"), runs, median(sleepersSeconds), median(bytesPerTask),
+                median(lockPerSecond), median(queuePerSecond)));
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
