@@ -14,13 +14,13 @@ starts until it has stopped; RUNS times, and the median rate is what the report 
 
 Usage: python3 benchmarks/python/await_bench.py [--runs 5] [--operations 1000000]
 """
-import argparse
 import asyncio
 import json
 import platform
-import statistics
 import sys
 import time
+
+from benchcommon import arguments, summarize
 
 CHAIN_DEPTH = 1000
 
@@ -67,16 +67,9 @@ def timed(coroutine):
         loop.close()
 
 
-def summarize(operations, seconds):
-    rates = [operations / s for s in seconds]
-    return {"median_ops_per_s": statistics.median(rates), "ops_per_s": rates}
-
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--operations", type=int, default=1_000_000)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     n = args.operations
     chains = max(1, n // CHAIN_DEPTH)
     # A 1,000-deep chain of coroutines needs about 3 Python frames per level.

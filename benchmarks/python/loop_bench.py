@@ -12,14 +12,14 @@ Each is run RUNS times on a fresh loop; the median rate is what the report uses.
 
 Usage: python3 benchmarks/python/loop_bench.py [--runs 5] [--operations 1000000]
 """
-import argparse
 import asyncio
 import json
 import platform
 import random
-import statistics
 import sys
 import time
+
+from benchcommon import arguments, summarize
 
 MAX_DELAY = 0.1
 
@@ -64,16 +64,9 @@ def call_later(delays):
     return {"schedule": scheduled["seconds"], "schedule_and_fire": total}
 
 
-def summarize(operations, seconds):
-    rates = [operations / s for s in seconds]
-    return {"median_ops_per_s": statistics.median(rates), "ops_per_s": rates}
-
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--operations", type=int, default=1_000_000)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     n = args.operations
 
     # The same seed every time, as the JMH benchmark does (the values differ from Java's).

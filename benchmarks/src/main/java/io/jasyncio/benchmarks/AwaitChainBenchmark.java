@@ -5,17 +5,13 @@ import static io.jasyncio.Asyncio.result;
 
 import io.jasyncio.Async;
 import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Issue 3 (c): a chain of {@link #DEPTH} nested coroutine awaits ({@code chain(1000)} awaits
@@ -35,23 +31,11 @@ public class AwaitChainBenchmark {
 
     private static final Integer LEAF = 7;
 
-    private EventLoop loop;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        loop = EventLoop.newEventLoop();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        loop.close();
-    }
-
     /** Chains per second; one task awaits {@link #CHAINS} chains of {@link #DEPTH} frames. */
     @Benchmark
     @OperationsPerInvocation(CHAINS)
-    public long jasyncio() {
-        return loop.runUntilComplete(chains(CHAINS, DEPTH));
+    public long jasyncio(JasyncioLoop state) {
+        return state.loop.runUntilComplete(chains(CHAINS, DEPTH));
     }
 
     @Async

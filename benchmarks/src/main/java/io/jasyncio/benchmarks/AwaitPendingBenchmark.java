@@ -62,20 +62,6 @@ public class AwaitPendingBenchmark {
 
     // ---- jasyncio ---------------------------------------------------------------------------
 
-    @State(Scope.Benchmark)
-    public static class JasyncioLoop {
-        EventLoop loop;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            loop = EventLoop.newEventLoop();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            loop.close();
-        }
-    }
 
     @Benchmark
     @OperationsPerInvocation(AWAITS)
