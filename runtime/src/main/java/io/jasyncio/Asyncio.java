@@ -2,10 +2,14 @@ package io.jasyncio;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * asyncio's module-level functions: run a program, await, sleep, create and find tasks.
@@ -277,7 +281,7 @@ public final class Asyncio {
      */
     @SafeVarargs
     public static <T> Future<List<T>> gather(Awaitable<? extends T>... aws) {
-        return GatheringFuture.gather(false, java.util.Arrays.asList(aws));
+        return GatheringFuture.gather(false, Arrays.asList(aws));
     }
 
     /**
@@ -292,7 +296,7 @@ public final class Asyncio {
      * }</pre>
      */
     public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
-        return GatheringFuture.gather(returnExceptions, java.util.Arrays.asList(aws));
+        return GatheringFuture.gather(returnExceptions, Arrays.asList(aws));
     }
 
     /**
@@ -337,7 +341,7 @@ public final class Asyncio {
      *     Tasks/Futures is empty."), holds a coroutine that is not a future ("Passing coroutines
      *     is forbidden, use tasks explicitly.") or a future of another loop
      */
-    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs,
+    public static <T> Coroutine<Done<T>> wait(Collection<? extends Awaitable<T>> fs,
             ReturnWhen returnWhen, double timeout) {
         if (fs == null) {
             throw new NullPointerException("fs");
@@ -351,30 +355,30 @@ public final class Asyncio {
         return new WaitCoroutine<>(fs, returnWhen, timeout);
     }
 
-    /** {@link #wait(java.util.Collection, ReturnWhen, double)} with a {@link Duration}. */
-    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs,
+    /** {@link #wait(Collection, ReturnWhen, double)} with a {@link Duration}. */
+    public static <T> Coroutine<Done<T>> wait(Collection<? extends Awaitable<T>> fs,
             ReturnWhen returnWhen, Duration timeout) {
         return wait(fs, returnWhen, EventLoop.seconds(timeout));
     }
 
-    /** {@link #wait(java.util.Collection, ReturnWhen, double)} without a timeout. */
-    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs,
+    /** {@link #wait(Collection, ReturnWhen, double)} without a timeout. */
+    public static <T> Coroutine<Done<T>> wait(Collection<? extends Awaitable<T>> fs,
             ReturnWhen returnWhen) {
         return wait(fs, returnWhen, Double.POSITIVE_INFINITY);
     }
 
-    /** {@link #wait(java.util.Collection, ReturnWhen, double)} for {@link ReturnWhen#ALL_COMPLETED}. */
-    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs, double timeout) {
+    /** {@link #wait(Collection, ReturnWhen, double)} for {@link ReturnWhen#ALL_COMPLETED}. */
+    public static <T> Coroutine<Done<T>> wait(Collection<? extends Awaitable<T>> fs, double timeout) {
         return wait(fs, ReturnWhen.ALL_COMPLETED, timeout);
     }
 
-    /** {@link #wait(java.util.Collection, double)} with a {@link Duration}. */
-    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs, Duration timeout) {
+    /** {@link #wait(Collection, double)} with a {@link Duration}. */
+    public static <T> Coroutine<Done<T>> wait(Collection<? extends Awaitable<T>> fs, Duration timeout) {
         return wait(fs, ReturnWhen.ALL_COMPLETED, EventLoop.seconds(timeout));
     }
 
-    /** {@link #wait(java.util.Collection, ReturnWhen, double)}: all completed, no timeout. */
-    public static <T> Coroutine<Done<T>> wait(java.util.Collection<? extends Awaitable<T>> fs) {
+    /** {@link #wait(Collection, ReturnWhen, double)}: all completed, no timeout. */
+    public static <T> Coroutine<Done<T>> wait(Collection<? extends Awaitable<T>> fs) {
         return wait(fs, ReturnWhen.ALL_COMPLETED, Double.POSITIVE_INFINITY);
     }
 
@@ -440,7 +444,7 @@ public final class Asyncio {
             return inner;
         }
         Future<T> outer = inner.getLoop().createFuture();
-        java.util.function.Consumer<Future<T>> innerDone = done -> {
+        Consumer<Future<T>> innerDone = done -> {
             if (outer.cancelled()) {
                 if (!done.cancelled()) {
                     done.exception(); // mark it retrieved
@@ -486,7 +490,7 @@ public final class Asyncio {
      * @throws IllegalArgumentException if futures from different loops are given
      * @throws IllegalStateException if a coroutine is given and no loop is running here
      */
-    public static <T> List<Coroutine<T>> asCompleted(java.util.Collection<? extends Awaitable<T>> fs, double timeout) {
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<T>> fs, double timeout) {
         if (fs == null) {
             throw new NullPointerException("fs");
         }
@@ -496,13 +500,13 @@ public final class Asyncio {
         return AsCompleted.start(fs, timeout);
     }
 
-    /** {@link #asCompleted(java.util.Collection, double)} with a {@link Duration}. */
-    public static <T> List<Coroutine<T>> asCompleted(java.util.Collection<? extends Awaitable<T>> fs, Duration timeout) {
+    /** {@link #asCompleted(Collection, double)} with a {@link Duration}. */
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<T>> fs, Duration timeout) {
         return asCompleted(fs, EventLoop.seconds(timeout));
     }
 
-    /** {@link #asCompleted(java.util.Collection, double)} without a timeout. */
-    public static <T> List<Coroutine<T>> asCompleted(java.util.Collection<? extends Awaitable<T>> fs) {
+    /** {@link #asCompleted(Collection, double)} without a timeout. */
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<T>> fs) {
         return asCompleted(fs, Double.POSITIVE_INFINITY);
     }
 
@@ -522,7 +526,7 @@ public final class Asyncio {
      * @throws IllegalStateException if no loop is running on this thread, or its default
      *     executor was shut down
      */
-    public static <T> Future<T> toThread(java.util.concurrent.Callable<T> call) {
+    public static <T> Future<T> toThread(Callable<T> call) {
         return getRunningLoop().runInExecutor(null, call);
     }
 }
