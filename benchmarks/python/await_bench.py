@@ -15,12 +15,10 @@ starts until it has stopped; RUNS times, and the median rate is what the report 
 Usage: python3 benchmarks/python/await_bench.py [--runs 5] [--operations 1000000]
 """
 import asyncio
-import json
-import platform
 import sys
 import time
 
-from benchcommon import arguments, summarize
+from benchcommon import arguments, report, summarize
 
 CHAIN_DEPTH = 1000
 
@@ -80,21 +78,7 @@ def main():
         "await_done": summarize(n, [timed(await_done(n)) for _ in range(args.runs)]),
         "await_chain": summarize(chains, [timed(await_chain(chains)) for _ in range(args.runs)]),
     }
-    probe = asyncio.new_event_loop()
-    loop_class = type(probe).__name__
-    probe.close()
-    json.dump({
-        "python": sys.version.split()[0],
-        "executable": sys.executable,
-        "implementation": platform.python_implementation(),
-        "event_loop": loop_class,
-        "operations": n,
-        "chain_depth": CHAIN_DEPTH,
-        "chains": chains,
-        "runs": args.runs,
-        "results": results,
-    }, sys.stdout, indent=2)
-    print()
+    report(results, operations=n, chain_depth=CHAIN_DEPTH, chains=chains, runs=args.runs)
 
 
 if __name__ == "__main__":

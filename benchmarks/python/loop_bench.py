@@ -13,13 +13,11 @@ Each is run RUNS times on a fresh loop; the median rate is what the report uses.
 Usage: python3 benchmarks/python/loop_bench.py [--runs 5] [--operations 1000000]
 """
 import asyncio
-import json
-import platform
 import random
 import sys
 import time
 
-from benchcommon import arguments, summarize
+from benchcommon import arguments, report, summarize
 
 MAX_DELAY = 0.1
 
@@ -79,19 +77,7 @@ def main():
         for phase in ("schedule", "schedule_and_fire"):
             results[f"call_later_{name}_{phase}"] = summarize(n, [r[phase] for r in runs])
 
-    probe = asyncio.new_event_loop()
-    loop_class = type(probe).__name__
-    probe.close()
-    json.dump({
-        "python": sys.version.split()[0],
-        "executable": sys.executable,
-        "implementation": platform.python_implementation(),
-        "event_loop": loop_class,
-        "operations": n,
-        "runs": args.runs,
-        "results": results,
-    }, sys.stdout, indent=2)
-    print()
+    report(results, operations=n, runs=args.runs)
 
 
 if __name__ == "__main__":

@@ -231,16 +231,7 @@ public final class Asyncio {
         for (Task<?> task : left) {
             task.cancel();
         }
-        Future<Void> allDone = loop.createFuture();
-        int[] pending = {left.size()};
-        for (Task<?> task : left) {
-            task.addDoneCallback(done -> {
-                if (--pending[0] == 0) {
-                    allDone.setResult(null);
-                }
-            });
-        }
-        loop.runUntilComplete(allDone);
+        loop.runUntilComplete(gather(true, left));
         for (Task<?> task : left) {
             if (!task.cancelled() && task.exception() != null) {
                 loop.callExceptionHandler(ExceptionContext.of(

@@ -141,7 +141,7 @@ public final class EventLoop implements AutoCloseable {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("delay must be a number, got NaN");
         }
-        return callAt(time() + delay, callback);
+        return schedule(time() + delay, callback);
     }
 
     /** {@link #callLater(double, Runnable)} with a {@link Duration}. */
@@ -157,6 +157,11 @@ public final class EventLoop implements AutoCloseable {
         if (Double.isNaN(when)) {
             throw new IllegalArgumentException("when must be a number, got NaN");
         }
+        return schedule(when, callback);
+    }
+
+    /** callAt without the argument check callLater has already made. */
+    private TimerHandle schedule(double when, Runnable callback) {
         checkThread();
         checkClosed();
         TimerHandle timer = new TimerHandle(this, when, timerSequence++, requireCallback(callback));
