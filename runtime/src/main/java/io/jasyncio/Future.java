@@ -33,23 +33,25 @@ import java.util.function.Consumer;
  */
 public class Future<T> implements Coroutine<T> {
     /*
-     * Implementation: the first done callback lives in its own field because nearly every
-     * future has exactly one (the task awaiting it), so that case allocates no list. A task's
-     * wake-up callback is itself a Handle and is queued on the loop as it is; any other
-     * callback is wrapped in a DoneCallbackHandle. For a cancelled future, `result` holds the
-     * cancel message and `exception` the CancelledError that ended a task, if any.
+     * Implementation: five fields, so that a future is 32 bytes (with compressed oops) and a
+     * Task 72: every sleeping task holds two of them. `callbacks` is null, the one done
+     * callback (nearly every future has exactly one, the task awaiting it, so that case
+     * allocates no list) or a Callbacks list. A task's wake-up callback is itself a Handle and
+     * is queued on the loop as it is; any other callback is wrapped in a DoneCallbackHandle.
+     * `result` is the value (FINISHED), the exception (FAILED) or the cancel message
+     * (CANCELLED); `detail` is the watch that reports an exception nobody retrieved (FAILED)
+     * or the CancelledError that ended a task, if any (CANCELLED).
      */
     private static final byte PENDING = 0;
     private static final byte FINISHED = 1;
-    private static final byte CANCELLED = 2;
+    private static final byte FAILED = 2;
+    private static final byte CANCELLED = 3;
 
     final EventLoop loop;
     private byte state = PENDING;
     private Object result;
-    private Throwable exception;
-    private Consumer<? super Future<T>> firstCallback;
-    private ArrayList<Consumer<? super Future<T>>> moreCallbacks;
-    private UnretrievedException unretrieved;
+    private Object callbacks;
+    private Object detail;
 
     /** A pending future bound to {@code loop}; {@link EventLoop#createFuture()} is the usual way. */
     public Future(EventLoop loop) {
@@ -78,11 +80,11 @@ public class Future<T> implements Coroutine<T> {
     @SuppressWarnings("unchecked")
     public final T result() {
         if (state == FINISHED) {
-            if (exception == null) {
-                return (T) result;
-            }
+            return (T) result;
+        }
+        if (state == FAILED) {
             markRetrieved();
-            throw Throwables.sneakyThrow(exception);
+            throw Throwables.sneakyThrow((Throwable) result);
         }
         if (state == CANCELLED) {
             throw cancelledError();
@@ -98,8 +100,11 @@ public class Future<T> implements Coroutine<T> {
      */
     public final Throwable exception() {
         if (state == FINISHED) {
+            return null;
+        }
+        if (state == FAILED) {
             markRetrieved();
-            return exception;
+            return (Throwable) result;
         }
         if (state == CANCELLED) {
             throw cancelledError();
@@ -161,13 +166,15 @@ public class Future<T> implements Coroutine<T> {
         loop.checkThread();
         if (state != PENDING) {
             schedule(callback);
-        } else if (firstCallback == null) {
-            firstCallback = callback;
+        } else if (callbacks == null) {
+            callbacks = callback;
+        } else if (callbacks instanceof Callbacks list) {
+            list.add(callback);
         } else {
-            if (moreCallbacks == null) {
-                moreCallbacks = new ArrayList<>(2);
-            }
-            moreCallbacks.add(callback);
+            Callbacks list = new Callbacks();
+            list.add(callbacks);
+            list.add(callback);
+            callbacks = list;
         }
     }
 
@@ -179,17 +186,16 @@ public class Future<T> implements Coroutine<T> {
      */
     public final int removeDoneCallback(Consumer<? super Future<T>> callback) {
         loop.checkThread();
-        int removed = 0;
-        if (moreCallbacks != null) {
-            int before = moreCallbacks.size();
-            moreCallbacks.removeIf(callback::equals);
-            removed = before - moreCallbacks.size();
+        if (callbacks instanceof Callbacks list) {
+            int before = list.size();
+            list.removeIf(callback::equals);
+            return before - list.size();
         }
-        if (firstCallback != null && firstCallback.equals(callback)) {
-            removed++;
-            firstCallback = moreCallbacks == null || moreCallbacks.isEmpty() ? null : moreCallbacks.remove(0);
+        if (callbacks != null && callbacks.equals(callback)) {
+            callbacks = null;
+            return 1;
         }
-        return removed;
+        return 0;
     }
 
     /** The loop this future is bound to. */
@@ -233,17 +239,20 @@ public class Future<T> implements Coroutine<T> {
         return switch (state) {
             case PENDING -> "pending";
             case CANCELLED -> "cancelled";
-            default -> exception != null ? "finished exception=" + exception : "finished result=" + result;
+            case FAILED -> "finished exception=" + result;
+            default -> "finished result=" + result;
         };
     }
 
     /** Completes a pending future; {@code exception} null means success. */
     final void finish(T value, Throwable failure) {
-        result = value;
-        exception = failure;
-        state = FINISHED;
-        if (failure != null) {
-            unretrieved = UnretrievedException.watch(this, failure);
+        if (failure == null) {
+            result = value;
+            state = FINISHED;
+        } else {
+            result = failure;
+            state = FAILED;
+            detail = UnretrievedException.watch(this, failure);
         }
         scheduleCallbacks();
     }
@@ -255,7 +264,7 @@ public class Future<T> implements Coroutine<T> {
         }
         state = CANCELLED;
         result = msg;
-        exception = cause;
+        detail = cause;
         scheduleCallbacks();
         return true;
     }
@@ -278,32 +287,32 @@ public class Future<T> implements Coroutine<T> {
 
     private CancelledError cancelledError() {
         CancelledError error = new CancelledError((String) result);
-        if (exception != null) {
-            error.initCause(exception);
+        if (detail != null) {
+            error.initCause((Throwable) detail);
         }
         return error;
     }
 
     private void markRetrieved() {
-        if (unretrieved != null) {
-            unretrieved.retrieved();
-            unretrieved = null;
+        if (detail != null) {
+            ((UnretrievedException) detail).retrieved();
+            detail = null;
         }
     }
 
+    @SuppressWarnings("unchecked")
     private void scheduleCallbacks() {
-        Consumer<? super Future<T>> first = firstCallback;
-        if (first == null) {
+        Object pending = callbacks;
+        if (pending == null) {
             return;
         }
-        firstCallback = null;
-        schedule(first);
-        ArrayList<Consumer<? super Future<T>>> more = moreCallbacks;
-        if (more != null) {
-            moreCallbacks = null;
-            for (Consumer<? super Future<T>> callback : more) {
-                schedule(callback);
+        callbacks = null;
+        if (pending instanceof Callbacks list) {
+            for (Object callback : list) {
+                schedule((Consumer<? super Future<T>>) callback);
             }
+        } else {
+            schedule((Consumer<? super Future<T>>) pending);
         }
     }
 
@@ -326,13 +335,21 @@ public class Future<T> implements Coroutine<T> {
     private void copyOutcomeTo(CompletableFuture<T> stage) {
         if (state == CANCELLED) {
             stage.completeExceptionally(cancelledError());
-        } else if (exception != null) {
+        } else if (state == FAILED) {
+            Throwable failure = (Throwable) result;
             markRetrieved();
-            stage.completeExceptionally(exception);
+            stage.completeExceptionally(failure);
         } else {
             @SuppressWarnings("unchecked")
             T value = (T) result;
             stage.complete(value);
+        }
+    }
+
+    /** Two or more done callbacks, in registration order. */
+    private static final class Callbacks extends ArrayList<Object> {
+        Callbacks() {
+            super(4);
         }
     }
 }

@@ -7,15 +7,17 @@ import io.jasyncio.internal.CoroutineFrame;
  * iteration; a positive one waits on a future that a timer completes. The timer is cancelled
  * however the wait ends, so cancelling a sleeping task leaves no timer behind. The frame is
  * its own timer callback, so a sleep allocates the frame, the future and the timer handle.
+ * The label is a byte because a byte fits in the padding after the base frame's fields: with
+ * an int the frame would be 56 bytes instead of 48, for every sleeping task.
  */
 final class SleepCoroutine<T> extends CoroutineFrame<T> implements Runnable {
-    private static final int START = 0;
-    private static final int SLEEPING = 1;
-    private static final int YIELDED = 2;
+    private static final byte START = 0;
+    private static final byte SLEEPING = 1;
+    private static final byte YIELDED = 2;
 
     private final double delay;
     private final T value;
-    private int label = START;
+    private byte label = START;
     private Future<Void> wakeUp;
     private TimerHandle timer;
 

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link Coroutine} running on an {@link EventLoop}: asyncio's {@code Task}. It is a
@@ -35,17 +35,20 @@ public class Task<T> extends Future<T> {
      * Implementation: the fields mirror asyncio's _fut_waiter, _must_cancel, _cancel_message
      * and _num_cancels_requested, and cancel()/step() follow tasks.py's algorithm line by line.
      * `top` is the frame to resume, which is the coroutine's own frame or one it awaits inline
-     * (CoroutineFrame.run drives that stack). `stepError` carries an error the next step must
-     * throw in (a bad await). liveNext/livePrev link the loop's pending tasks, for allTasks().
+     * (CoroutineFrame.run drives that stack). An error the next step must throw in (a bad
+     * await) arrives as the outcome of a future that already failed, through `futWaiter`.
+     * liveNext/livePrev link the loop's pending tasks, for allTasks(). Every field counts: a
+     * task is 72 bytes with compressed oops, and 100,000 sleeping tasks must stay under 300
+     * bytes each (docs/PERFORMANCE.md, issue 4), so the task's number lives in its step
+     * handle's padding and its name is made only when asked for.
      */
-    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final CoroutineFrame<T> coro;
-    private final TaskStep step = new TaskStep(this);
-    private Object name;
+    private final TaskStep step;
+    private String name;
     private CoroutineFrame<?> top;
     private Future<?> futWaiter;
-    private Throwable stepError;
     private boolean mustCancel;
     private String cancelMessage;
     private int cancelRequests;
@@ -59,17 +62,21 @@ public class Task<T> extends Future<T> {
         coro.claim();
         this.coro = coro;
         this.top = coro;
-        this.name = name != null ? name : (Object) COUNTER.incrementAndGet();
+        this.name = name;
+        this.step = new TaskStep(this, COUNTER.incrementAndGet());
         loop.taskStarted(this);
         loop.enqueue(step);
     }
 
-    /** The task's name: the one given, or {@code Task-N}. */
+    /**
+     * The task's name: the one given, or {@code Task-N}, N counting the tasks created in this
+     * JVM (modulo 2<sup>32</sup>).
+     */
     public final String getName() {
-        if (!(name instanceof String)) {
-            name = "Task-" + name;
+        if (name == null) {
+            name = "Task-" + Integer.toUnsignedString(step.number);
         }
-        return (String) name;
+        return name;
     }
 
     public final void setName(String name) {
@@ -201,8 +208,7 @@ public class Task<T> extends Future<T> {
             return;
         }
         Object value = null;
-        Throwable error = stepError;
-        stepError = null;
+        Throwable error = null;
         Future<?> waited = futWaiter;
         if (waited != null) {
             futWaiter = null;
@@ -298,7 +304,9 @@ public class Task<T> extends Future<T> {
     }
 
     private void resumeWithError(Throwable error) {
-        stepError = error;
+        Future<?> failed = new Future<>(loop);
+        failed.finish(null, error);
+        futWaiter = failed;
         loop.enqueue(step);
     }
 }

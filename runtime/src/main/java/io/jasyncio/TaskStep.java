@@ -11,10 +11,16 @@ import java.util.function.Consumer;
  */
 final class TaskStep extends Handle implements Consumer<Future<?>> {
     private final Task<?> task;
+    /**
+     * The task's N in {@code Task-N}. It is kept here because it fills the padding this
+     * handle has anyway; in the task it would cost 8 bytes per task.
+     */
+    final int number;
 
-    TaskStep(Task<?> task) {
+    TaskStep(Task<?> task, int number) {
         super(null);
         this.task = task;
+        this.number = number;
     }
 
     @Override

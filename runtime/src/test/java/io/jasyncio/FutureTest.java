@@ -57,6 +57,16 @@ class FutureTest extends LoopTestBase {
     }
 
     @Test
+    void anExceptionObjectAsAResultIsAResultNotAFailure() {
+        Future<Throwable> f = loop.createFuture();
+        IOException value = new IOException("a value");
+        f.setResult(value);
+        assertSame(value, f.result());
+        assertNull(f.exception());
+        assertEquals("<Future finished result=java.io.IOException: a value>", f.toString());
+    }
+
+    @Test
     void cancelCarriesItsMessageIntoEveryCancelledError() {
         Future<String> f = loop.createFuture();
         assertTrue(f.cancel("stop it"));
@@ -146,6 +156,23 @@ class FutureTest extends LoopTestBase {
         f.setResult("x");
         runUntilIdle();
         assertEquals(List.of("second", "third"), log);
+    }
+
+    @Test
+    void aCallbackListCanShrinkToNothingAndGrowAgain() {
+        Future<String> f = loop.createFuture();
+        Consumer<Future<String>> only = done -> log.add("only");
+        f.addDoneCallback(only);
+        assertEquals(1, f.removeDoneCallback(only));
+        assertEquals(0, f.removeDoneCallback(only));
+        f.addDoneCallback(done -> log.add("a"));
+        f.addDoneCallback(only);
+        f.addDoneCallback(done -> log.add("b"));
+        assertEquals(1, f.removeDoneCallback(only));
+        f.addDoneCallback(done -> log.add("c"));
+        f.setResult("x");
+        runUntilIdle();
+        assertEquals(List.of("a", "b", "c"), log);
     }
 
     @Test
