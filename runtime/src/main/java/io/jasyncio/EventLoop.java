@@ -1,11 +1,31 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.CoroutineFrame;
+import io.jasyncio.internal.LazyCoroutine;
+import io.jasyncio.net.ConnectionError;
+import io.jasyncio.net.DatagramProtocol;
+import io.jasyncio.net.DatagramTransport;
+import io.jasyncio.net.Endpoint;
+import io.jasyncio.net.Protocol;
+import io.jasyncio.net.Server;
+import io.jasyncio.net.Transport;
+import io.jasyncio.net.Transports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -16,6 +36,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A single-threaded event loop with asyncio's semantics: it runs callbacks, timers and tasks,
@@ -29,8 +50,10 @@ import java.util.function.Consumer;
  *
  * <h2>One iteration</h2>
  * <ol>
- *   <li>wait for I/O or a wake-up: not at all if callbacks are ready or the loop is stopping,
- *       until the earliest timer otherwise, or until {@link #callSoonThreadsafe} wakes it;</li>
+ *   <li>poll the channels watched with {@link #addReader}/{@link #addWriter} and append the
+ *       callbacks of those ready to the ready queue. The poll waits: not at all if callbacks
+ *       are ready or the loop is stopping, until the earliest timer otherwise, or until
+ *       {@link #callSoonThreadsafe} wakes it;</li>
  *   <li>append the callbacks other threads submitted, then the due timers in
  *       ({@code when}, scheduling order) order, to the ready queue;</li>
  *   <li>run exactly the callbacks that are ready now, first in first out, skipping cancelled
@@ -55,7 +78,9 @@ public final class EventLoop implements AutoCloseable {
     /*
      * Implementation overview. `ready` is only touched by the loop thread; other threads hand
      * callbacks over through `remote`, a lock-free stack drained once per iteration. The loop
-     * sleeps in `selector.select`; `wakeState` tells submitters whether it may be sleeping,
+     * polls and sleeps in `selector.select`, whose keys carry a ChannelWatch each (the
+     * reader/writer handles, reused for every readiness, so I/O dispatch allocates nothing);
+     * a loop with no channel registered never makes the selectNow system call; `wakeState` tells submitters whether it may be sleeping,
      * so that only the first submission after the loop went to sleep pays for
      * Selector.wakeup(). Timers live in a heap that drops cancelled ones immediately. The
      * owner check reads one volatile field and costs a compare on the hot path.
@@ -74,6 +99,8 @@ public final class EventLoop implements AutoCloseable {
     private final AtomicInteger wakeState = new AtomicInteger(AWAKE);
     private final LiveTasks liveTasks = new LiveTasks();
     private final Selector selector;
+    /** Hands each channel the selector reports to its watch; one object for the loop's life. */
+    private final Consumer<SelectionKey> dispatchReady = this::dispatchReady;
     private final boolean virtualTime;
     private double virtualNow;
     private long timerSequence;
@@ -172,6 +199,190 @@ public final class EventLoop implements AutoCloseable {
     /** The loop's clock, in seconds: monotonic, of arbitrary origin (0 for a virtual-time loop). */
     public double time() {
         return virtualTime ? virtualNow : (System.nanoTime() - CLOCK_ORIGIN) * 1e-9;
+    }
+
+    // ---- watching channels -----------------------------------------------------------------
+
+    /**
+     * Calls {@code callback} in every iteration in which {@code channel} is ready to read (or,
+     * for a server channel, to accept), until {@link #removeReader}; replaces the channel's
+     * previous reader. asyncio's {@code add_reader}.
+     *
+     * @throws IllegalArgumentException if the channel is in blocking mode
+     * @throws IllegalStateException if the channel is closed
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        ChannelWatch watch = watch(channel);
+        Handle previous = watch.reader;
+        watch.reader = new Handle(requireCallback(callback));
+        if (previous != null) {
+            previous.cancel();
+        } else {
+            watch.updateInterest();
+        }
+    }
+
+    /**
+     * Stops calling the channel's reader; a call already queued for this iteration is dropped.
+     *
+     * @return whether a reader was registered
+     */
+    public boolean removeReader(SelectableChannel channel) {
+        ChannelWatch watch = existingWatch(channel);
+        if (watch == null || watch.reader == null) {
+            return false;
+        }
+        watch.reader.cancel();
+        watch.reader = null;
+        updateInterestUnlessClosed(watch);
+        return true;
+    }
+
+    /**
+     * Calls {@code callback} in every iteration in which {@code channel} is ready to write (or,
+     * for a connection in progress, to finish connecting), until {@link #removeWriter}; replaces
+     * the channel's previous writer. asyncio's {@code add_writer}.
+     *
+     * @throws IllegalArgumentException if the channel is in blocking mode
+     * @throws IllegalStateException if the channel is closed
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        ChannelWatch watch = watch(channel);
+        Handle previous = watch.writer;
+        watch.writer = new Handle(requireCallback(callback));
+        if (previous != null) {
+            previous.cancel();
+        }
+        watch.updateInterest();
+    }
+
+    /**
+     * Stops calling the channel's writer; a call already queued for this iteration is dropped.
+     *
+     * @return whether a writer was registered
+     */
+    public boolean removeWriter(SelectableChannel channel) {
+        ChannelWatch watch = existingWatch(channel);
+        if (watch == null || watch.writer == null) {
+            return false;
+        }
+        watch.writer.cancel();
+        watch.writer = null;
+        updateInterestUnlessClosed(watch);
+        return true;
+    }
+
+    private ChannelWatch watch(SelectableChannel channel) {
+        checkThread();
+        checkClosed();
+        if (channel.isBlocking()) {
+            throw new IllegalArgumentException("the socket must be non-blocking: " + channel);
+        }
+        ChannelWatch watch = existingWatch(channel);
+        if (watch != null) {
+            return watch;
+        }
+        try {
+            SelectionKey key = channel.register(selector, 0);
+            watch = new ChannelWatch(key);
+            key.attach(watch);
+            return watch;
+        } catch (ClosedChannelException e) {
+            throw new IllegalStateException("the channel is closed: " + channel, e);
+        }
+    }
+
+    private ChannelWatch existingWatch(SelectableChannel channel) {
+        checkThread();
+        SelectionKey key = channel.keyFor(selector);
+        return key == null ? null : (ChannelWatch) key.attachment();
+    }
+
+    private static void updateInterestUnlessClosed(ChannelWatch watch) {
+        if (watch.key.isValid()) {
+            watch.updateInterest();
+        }
+    }
+
+    // ---- sockets, connections and servers --------------------------------------------------
+
+    /**
+     * A coroutine that receives up to {@code n} bytes from {@code channel}, waiting until some
+     * arrive; an empty array at end of stream. asyncio's {@code sock_recv}.
+     *
+     * @throws IllegalArgumentException if the channel is in blocking mode
+     */
+    public Coroutine<byte[]> sockRecv(SocketChannel channel, int n) {
+        return new SocketCall.Recv(this, channel, n);
+    }
+
+    /** A coroutine that sends all of {@code data}, waiting while the socket is full. */
+    public Coroutine<Void> sockSendall(SocketChannel channel, byte[] data) {
+        return sockSendall(channel, ByteBuffer.wrap(data));
+    }
+
+    /** A coroutine that sends the buffer's remaining bytes, consuming them. */
+    public Coroutine<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
+        return new SocketCall.Sendall(this, channel, data);
+    }
+
+    /** A coroutine that connects {@code channel} to {@code address} and returns once connected. */
+    public Coroutine<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        return new SocketCall.Connect(this, channel, address);
+    }
+
+    /** A coroutine that accepts a connection, returned in non-blocking mode. */
+    public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) {
+        return new SocketCall.Accept(this, channel);
+    }
+
+    /**
+     * A coroutine that looks {@code host} up in the default executor (the lookup blocks) and
+     * returns its addresses with {@code port}. An unknown host is an {@code UncheckedIOException}
+     * whose cause is the {@code UnknownHostException}.
+     */
+    public Coroutine<List<InetSocketAddress>> getaddrinfo(String host, int port) {
+        if (host == null) {
+            throw new NullPointerException("host");
+        }
+        return LazyCoroutine.of("getaddrinfo(" + host + ")", () -> runInExecutor(null, () -> {
+            try {
+                return Arrays.stream(InetAddress.getAllByName(host))
+                        .map(address -> new InetSocketAddress(address, port))
+                        .toList();
+            } catch (IOException e) {
+                throw ConnectionError.translate(e);
+            }
+        }));
+    }
+
+    /**
+     * A coroutine that connects to {@code host:port} and returns the transport with the protocol
+     * {@code protocolFactory} made for it, once its {@code connectionMade} has run. asyncio's
+     * {@code create_connection}; see {@link Transports#createConnection}.
+     */
+    public <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
+            Supplier<P> protocolFactory, String host, int port) {
+        return Transports.createConnection(this, protocolFactory, host, port);
+    }
+
+    /**
+     * A coroutine that starts a server on {@code host:port} (port 0: an ephemeral one) giving
+     * each connection a protocol from {@code protocolFactory}. asyncio's {@code create_server};
+     * see {@link Transports#createServer}.
+     */
+    public Coroutine<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
+        return Transports.createServer(this, protocolFactory, host, port);
+    }
+
+    /**
+     * A coroutine that opens a UDP endpoint bound to {@code localAddr} (null: an ephemeral
+     * port) and, if {@code remoteAddr} is not null, connected to it. asyncio's
+     * {@code create_datagram_endpoint}; see {@link Transports#createDatagramEndpoint}.
+     */
+    public <P extends DatagramProtocol> Coroutine<Endpoint<DatagramTransport, P>> createDatagramEndpoint(
+            Supplier<P> protocolFactory, SocketAddress localAddr, SocketAddress remoteAddr) {
+        return Transports.createDatagramEndpoint(this, protocolFactory, localAddr, remoteAddr);
     }
 
     // ---- futures and tasks -----------------------------------------------------------------
@@ -336,7 +547,7 @@ public final class EventLoop implements AutoCloseable {
      * finished their work. Afterwards {@code runInExecutor(null, ...)} throws.
      */
     public Coroutine<Void> shutdownDefaultExecutor() {
-        return new FutureCoroutine<>("shutdownDefaultExecutor()", () -> {
+        return LazyCoroutine.of("shutdownDefaultExecutor()", () -> {
             executorShutdownCalled = true;
             Future<Void> finished = createFuture();
             ExecutorService executor = defaultExecutor;
@@ -585,41 +796,67 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
-     * Waits for a wake-up or the earliest timer, as long as nothing is ready to run. (No
-     * channel can be registered with the selector yet: networking will poll it here.)
+     * Polls the watched channels, queueing the callbacks of those ready. Waits while nothing is
+     * ready to run: until a channel is ready, a wake-up, or the earliest timer.
      */
     private void waitForWork() {
         if (!ready.isEmpty() || stopping) {
+            pollNow();
             return;
         }
         TimerHandle first = timers.peek();
         if (first == null) {
-            sleep(0);
+            select(0);
             return;
         }
         double delay = first.when() - time();
         if (delay <= 0) {
+            pollNow();
             return;
         }
         if (virtualTime) {
-            virtualNow = first.when();
+            pollNow();
+            if (ready.isEmpty()) {
+                virtualNow = first.when();
+            }
         } else {
-            sleep((long) Math.ceil(Math.min(delay, MAXIMUM_SELECT_TIMEOUT) * 1000));
+            select((long) Math.ceil(Math.min(delay, MAXIMUM_SELECT_TIMEOUT) * 1000));
         }
     }
 
-    /** Blocks in the selector for up to {@code millis} (0: until woken). */
-    private void sleep(long millis) {
+    /**
+     * Polls without waiting, unless no channel is registered: then there is nothing to poll
+     * (a closed channel stays registered until a poll deregisters it, so it is polled too).
+     */
+    private void pollNow() {
+        if (selector.keys().isEmpty()) {
+            return;
+        }
+        try {
+            selector.selectNow(dispatchReady);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the event loop's selector failed", e);
+        }
+    }
+
+    /** Blocks in the selector for up to {@code millis} (0: until a channel is ready or a wake-up). */
+    private void select(long millis) {
         wakeState.set(SLEEPING);
         try {
             if (remote.isEmpty() && !stopping) {
-                selector.select(millis);
+                selector.select(dispatchReady, millis);
+            } else {
+                pollNow();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the event loop's selector failed", e);
         } finally {
             wakeState.set(AWAKE);
         }
+    }
+
+    private void dispatchReady(SelectionKey key) {
+        ((ChannelWatch) key.attachment()).dispatch(ready);
     }
 
     private void wakeUp() {

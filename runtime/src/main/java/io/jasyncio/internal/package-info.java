@@ -1,5 +1,6 @@
 /**
- * What code rewritten by the jasyncio bytecode pass calls. <strong>Not for users:</strong>
+ * What code rewritten by the jasyncio bytecode pass calls, and what the runtime's packages share
+ * among themselves. <strong>Not for users:</strong>
  * everything here may change in any release without notice.
  *
  * <p>The one contract that matters is {@link io.jasyncio.internal.CoroutineFrame}: each call of

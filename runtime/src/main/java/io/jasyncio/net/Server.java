@@ -1,0 +1,270 @@
+package io.jasyncio.net;
+
+import io.jasyncio.CancelledError;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.Future;
+import io.jasyncio.internal.CoroutineFrame;
+import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A listening server, as {@link Streams#startServer} and {@link Transports#createServer} return
+ * it: asyncio's {@code Server}. Called on the loop's thread.
+ *
+ * <pre>{@code
+ * Server server = await(Streams.startServer(this::echo, "127.0.0.1", 0));
+ * int port = server.sockets().get(0).socket().getLocalPort();
+ * ...
+ * server.close();                 // stop listening; open connections go on
+ * await(server.waitClosed());     // until the last of them is closed too
+ * }</pre>
+ *
+ * <p>{@link #close()} stops listening at once (new connections are refused) and leaves the
+ * connections already accepted open; {@link #waitClosed()} completes once the server is closed
+ * <em>and</em> every connection it accepted is closed (asyncio 3.12's behaviour: 3.11 returned
+ * early when called after {@code close()}).
+ */
+public final class Server implements AutoCloseable {
+    /** Turns an accepted connection into a transport and its protocol. */
+    @FunctionalInterface
+    interface ConnectionFactory {
+        void connectionAccepted(SocketChannel connection, Server server) throws IOException;
+    }
+
+    /** How long accepting pauses after the process ran out of file descriptors (asyncio: 1 s). */
+    private static final double ACCEPT_RETRY_DELAY = 1.0;
+
+    private final EventLoop loop;
+    private final ConnectionFactory connections;
+    private final int backlog;
+    private List<ServerSocketChannel> sockets;
+    private boolean serving;
+    private int activeConnections;
+    private final List<Future<Void>> closedWaiters = new ArrayList<>();
+    private Future<Void> servingForever;
+
+    Server(EventLoop loop, List<ServerSocketChannel> sockets, ConnectionFactory connections, int backlog) {
+        this.loop = loop;
+        this.sockets = List.copyOf(sockets);
+        this.connections = connections;
+        this.backlog = backlog;
+    }
+
+    /** The loop this server runs on. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    /** The listening channels; empty once closed. */
+    public List<ServerSocketChannel> sockets() {
+        return sockets == null ? List.of() : sockets;
+    }
+
+    /** True while it accepts connections. */
+    public boolean isServing() {
+        return serving;
+    }
+
+    /** Starts accepting connections, if not already (servers start serving when created). */
+    public void startServing() {
+        if (serving || sockets == null) {
+            return;
+        }
+        serving = true;
+        for (ServerSocketChannel socket : sockets) {
+            watch(socket);
+        }
+    }
+
+    private void watch(ServerSocketChannel socket) {
+        loop.addReader(socket, () -> acceptReady(socket));
+    }
+
+    /** Accepts what is pending, up to the backlog at a time, as asyncio does. */
+    private void acceptReady(ServerSocketChannel socket) {
+        for (int i = 0; i < backlog; i++) {
+            SocketChannel connection;
+            try {
+                connection = socket.accept();
+                if (connection == null) {
+                    return;
+                }
+            } catch (IOException e) {
+                acceptFailed(socket, e);
+                return;
+            }
+            try {
+                connection.configureBlocking(false);
+                connections.connectionAccepted(connection, this);
+            } catch (IOException e) {
+                Transports.closeQuietly(connection);
+                loop.callExceptionHandler(ExceptionContext.of("Error setting up an accepted connection", e)
+                        .with("socket", connection));
+            }
+        }
+    }
+
+    /**
+     * Out of file descriptors (or another transient accept error): report it and stop
+     * accepting for a second, instead of spinning on a listening socket that stays ready.
+     */
+    private void acceptFailed(ServerSocketChannel socket, IOException e) {
+        loop.callExceptionHandler(ExceptionContext.of("socket.accept() out of system resource", e)
+                .with("socket", socket));
+        loop.removeReader(socket);
+        loop.callLater(ACCEPT_RETRY_DELAY, () -> {
+            if (serving && socket.isOpen()) {
+                watch(socket);
+            }
+        });
+    }
+
+    /**
+     * Stops listening: the listening channels are closed, new connections are refused, the
+     * open ones stay. A pending {@link #serveForever()} ends with a {@code CancelledError}.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        if (sockets == null) {
+            return;
+        }
+        List<ServerSocketChannel> closing = sockets;
+        sockets = null;
+        serving = false;
+        for (ServerSocketChannel socket : closing) {
+            if (socket.isOpen()) {
+                loop.removeReader(socket);
+            }
+            Transports.closeQuietly(socket);
+        }
+        if (servingForever != null && !servingForever.done()) {
+            servingForever.cancel();
+            servingForever = null;
+        }
+        if (activeConnections == 0) {
+            wakeClosedWaiters();
+        }
+    }
+
+    /** A coroutine that completes once the server is closed and its last connection is gone. */
+    public Coroutine<Void> waitClosed() {
+        return new WaitClosed();
+    }
+
+    /**
+     * A coroutine that serves until cancelled, then closes the server, waits for it to be
+     * closed, and ends with the {@code CancelledError}.
+     *
+     * @throws IllegalStateException (when awaited) if another serveForever is running or the
+     *     server is closed
+     */
+    public Coroutine<Void> serveForever() {
+        return new ServeForever();
+    }
+
+    void attach() {
+        activeConnections++;
+    }
+
+    void detach() {
+        activeConnections--;
+        if (activeConnections == 0 && sockets == null) {
+            wakeClosedWaiters();
+        }
+    }
+
+    private void wakeClosedWaiters() {
+        for (Future<Void> waiter : closedWaiters) {
+            if (!waiter.done()) {
+                waiter.setResult(null);
+            }
+        }
+        closedWaiters.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "<Server sockets=" + sockets() + (serving ? " serving" : "") + " connections=" + activeConnections + ">";
+    }
+
+    private final class WaitClosed extends CoroutineFrame<Void> {
+        private Future<Void> waiter;
+
+        @Override
+        protected Object resume(Object value, Throwable error) throws Throwable {
+            if (waiter != null) {
+                closedWaiters.remove(waiter);
+            }
+            if (error != null) {
+                throw error;
+            }
+            if (waiter != null || (sockets == null && activeConnections == 0)) {
+                return complete(null);
+            }
+            waiter = loop.createFuture();
+            closedWaiters.add(waiter);
+            return waiter;
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine Server.waitClosed()>";
+        }
+    }
+
+    private final class ServeForever extends CoroutineFrame<Void> {
+        private static final int START = 0;
+        private static final int SERVING = 1;
+        private static final int CLOSING = 2;
+        private int label = START;
+        private Throwable cancellation;
+
+        @Override
+        protected Object resume(Object value, Throwable error) throws Throwable {
+            switch (label) {
+                case START -> {
+                    if (error != null) {
+                        throw error;
+                    }
+                    if (servingForever != null) {
+                        throw new IllegalStateException("server " + Server.this + " is already being awaited on serveForever()");
+                    }
+                    if (sockets == null) {
+                        throw new IllegalStateException("server " + Server.this + " is closed");
+                    }
+                    startServing();
+                    servingForever = loop.createFuture();
+                    label = SERVING;
+                    return servingForever;
+                }
+                case SERVING -> {
+                    servingForever = null;
+                    if (!(error instanceof CancelledError)) {
+                        throw error != null ? error : new IllegalStateException("serveForever() woken without a cancel");
+                    }
+                    cancellation = error;
+                    close();
+                    label = CLOSING;
+                    return new WaitClosed();
+                }
+                default -> {
+                    if (error != null) {
+                        cancellation.addSuppressed(error);
+                    }
+                    throw cancellation;
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine Server.serveForever()>";
+        }
+    }
+}

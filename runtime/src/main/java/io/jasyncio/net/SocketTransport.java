@@ -1,0 +1,425 @@
+package io.jasyncio.net;
+
+import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.Future;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/**
+ * The transport of one TCP connection on a non-blocking {@link SocketChannel}: asyncio's
+ * {@code _SelectorSocketTransport}.
+ *
+ * <p>Reading: once per readiness, into the protocol's own buffer for a
+ * {@link BufferedProtocol}, else into a buffer shared by the loop thread's transports and
+ * copied into a fresh array for {@link Protocol#dataReceived}. Writing: straight to the socket
+ * while nothing is buffered, so a connection that keeps up never buffers or allocates; the rest
+ * is copied into the write buffer, which the loop flushes when the socket is writable.
+ */
+final class SocketTransport implements Transport {
+    private static final int DEFAULT_HIGH_WATER = 64 * 1024;
+    private static final int READ_SIZE = 256 * 1024;
+    /** Every transport of a loop runs on its thread, so one read buffer per thread is enough. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_SIZE));
+
+    private final EventLoop loop;
+    private final SocketChannel channel;
+    private final Server server;
+    private final SocketAddress peerName;
+    private final SocketAddress sockName;
+    private final Runnable readReady = this::readReady;
+    private final Runnable writeReady = this::writeReady;
+    private Protocol protocol;
+    private BufferedProtocol bufferedProtocol;
+
+    private ArrayDeque<ByteBuffer> writeBuffer;
+    private int writeBufferSize;
+    private int highWater = DEFAULT_HIGH_WATER;
+    private int lowWater = DEFAULT_HIGH_WATER / 4;
+    private boolean protocolPaused;
+
+    private boolean closing;
+    private boolean readingPaused;
+    private boolean eofRequested;
+    private boolean lost;
+
+    SocketTransport(EventLoop loop, SocketChannel channel, Protocol protocol, Server server) throws IOException {
+        this.loop = loop;
+        this.channel = channel;
+        this.server = server;
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        this.peerName = channel.getRemoteAddress();
+        this.sockName = channel.getLocalAddress();
+        setProtocol(protocol);
+        if (server != null) {
+            server.attach();
+        }
+    }
+
+    /**
+     * Schedules {@code connectionMade}, then the start of reading, then {@code ready}'s result
+     * (if not null), each after the previous, as asyncio's transport constructor does.
+     */
+    void start(Future<Void> ready) {
+        loop.callSoon(() -> {
+            Protocol made = protocol;
+            try {
+                made.connectionMade(this);
+            } catch (RuntimeException | Error e) {
+                fatalError(e, "Fatal error: protocol.connectionMade() call failed.");
+            }
+            if (!closing && !readingPaused) {
+                loop.addReader(channel, readReady);
+            }
+            if (ready != null && !ready.done()) {
+                ready.setResult(null);
+            }
+        });
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    private void readReady() {
+        int n;
+        try {
+            n = bufferedProtocol != null ? readIntoProtocol() : readAndDeliver();
+        } catch (IOException e) {
+            fatalError(e, "Fatal read error on socket transport");
+            return;
+        } catch (RuntimeException | Error e) {
+            fatalError(e, "Fatal error: protocol.dataReceived() call failed.");
+            return;
+        }
+        if (n < 0) {
+            eofReceived();
+        }
+    }
+
+    private int readIntoProtocol() throws IOException {
+        ByteBuffer buffer = bufferedProtocol.getBuffer(-1);
+        if (!buffer.hasRemaining()) {
+            throw new IllegalStateException("getBuffer() returned a buffer with no room: " + buffer);
+        }
+        int n = channel.read(buffer);
+        if (n > 0) {
+            bufferedProtocol.bufferUpdated(n);
+        }
+        return n;
+    }
+
+    private int readAndDeliver() throws IOException {
+        ByteBuffer buffer = READ_BUFFER.get();
+        buffer.clear();
+        int n = channel.read(buffer);
+        if (n > 0) {
+            byte[] data = new byte[n];
+            buffer.flip().get(data);
+            protocol.dataReceived(data);
+        }
+        return n;
+    }
+
+    private void eofReceived() {
+        boolean keepOpen;
+        try {
+            keepOpen = protocol.eofReceived();
+        } catch (RuntimeException | Error e) {
+            fatalError(e, "Fatal error: protocol.eofReceived() call failed.");
+            return;
+        }
+        if (keepOpen) {
+            loop.removeReader(channel);
+        } else {
+            close();
+        }
+    }
+
+    @Override
+    public void pauseReading() {
+        if (closing || readingPaused) {
+            return;
+        }
+        readingPaused = true;
+        loop.removeReader(channel);
+    }
+
+    @Override
+    public void resumeReading() {
+        if (closing || !readingPaused) {
+            return;
+        }
+        readingPaused = false;
+        loop.addReader(channel, readReady);
+    }
+
+    @Override
+    public boolean isReading() {
+        return !readingPaused && !closing;
+    }
+
+    // ---- writing ---------------------------------------------------------------------------
+
+    @Override
+    public void write(byte[] data) {
+        write(ByteBuffer.wrap(data));
+    }
+
+    @Override
+    public void write(ByteBuffer data) {
+        if (eofRequested) {
+            throw new IllegalStateException("Cannot call write() after writeEof()");
+        }
+        if (!data.hasRemaining()) {
+            return;
+        }
+        if (lost) {
+            return; // as asyncio: the connection is gone and the protocol has been told
+        }
+        if (writeBufferSize == 0) {
+            try {
+                channel.write(data);
+            } catch (IOException e) {
+                fatalError(e, "Fatal write error on socket transport");
+                return;
+            }
+            if (!data.hasRemaining()) {
+                return;
+            }
+            loop.addWriter(channel, writeReady);
+        }
+        buffer(data);
+        maybePauseProtocol();
+    }
+
+    /** Keeps a copy of what is left of {@code data}: the caller may reuse its array. */
+    private void buffer(ByteBuffer data) {
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data).flip();
+        if (writeBuffer == null) {
+            writeBuffer = new ArrayDeque<>();
+        }
+        writeBuffer.addLast(copy);
+        writeBufferSize += copy.remaining();
+    }
+
+    private void writeReady() {
+        try {
+            ByteBuffer head;
+            while ((head = writeBuffer.peekFirst()) != null) {
+                writeBufferSize -= channel.write(head);
+                if (head.hasRemaining()) {
+                    break;
+                }
+                writeBuffer.pollFirst();
+            }
+        } catch (IOException e) {
+            loop.removeWriter(channel);
+            dropWriteBuffer();
+            fatalError(e, "Fatal write error on socket transport");
+            return;
+        }
+        maybeResumeProtocol();
+        if (writeBufferSize == 0) {
+            loop.removeWriter(channel);
+            if (closing) {
+                connectionLost(null);
+            } else if (eofRequested) {
+                shutdownOutput();
+            }
+        }
+    }
+
+    @Override
+    public void writeEof() {
+        if (closing || eofRequested) {
+            return;
+        }
+        eofRequested = true;
+        if (writeBufferSize == 0) {
+            shutdownOutput();
+        }
+    }
+
+    private void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            fatalError(e, "Fatal error on shutdown of the socket's output");
+        }
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public int getWriteBufferSize() {
+        return writeBufferSize;
+    }
+
+    @Override
+    public void setWriteBufferLimits(int high, int low) {
+        if (!(high >= low && low >= 0)) {
+            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
+        }
+        highWater = high;
+        lowWater = low;
+        maybePauseProtocol();
+    }
+
+    @Override
+    public int[] getWriteBufferLimits() {
+        return new int[] {lowWater, highWater};
+    }
+
+    private void maybePauseProtocol() {
+        if (writeBufferSize <= highWater || protocolPaused) {
+            return;
+        }
+        protocolPaused = true;
+        try {
+            protocol.pauseWriting();
+        } catch (RuntimeException | Error e) {
+            reportProtocolFailure("protocol.pauseWriting() failed", e);
+        }
+    }
+
+    private void maybeResumeProtocol() {
+        if (!protocolPaused || writeBufferSize > lowWater) {
+            return;
+        }
+        protocolPaused = false;
+        try {
+            protocol.resumeWriting();
+        } catch (RuntimeException | Error e) {
+            reportProtocolFailure("protocol.resumeWriting() failed", e);
+        }
+    }
+
+    // ---- closing ---------------------------------------------------------------------------
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        loop.removeReader(channel);
+        if (writeBufferSize == 0) {
+            lost = true;
+            loop.callSoon(() -> connectionLost(null));
+        }
+    }
+
+    @Override
+    public void abort() {
+        forceClose(null);
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /**
+     * Reports {@code e} (an I/O error only at debug level: a reset connection is routine) and
+     * closes the transport at once, passing it to {@code connectionLost}.
+     */
+    private void fatalError(Throwable e, String message) {
+        if (e instanceof IOException) {
+            if (loop.getDebug()) {
+                System.getLogger("io.jasyncio").log(System.Logger.Level.DEBUG, this + ": " + message, e);
+            }
+        } else {
+            loop.callExceptionHandler(ExceptionContext.of(message, e)
+                    .with("transport", this)
+                    .with("protocol", protocol));
+        }
+        forceClose(e instanceof IOException io ? ConnectionError.translate(io) : e);
+    }
+
+    private void forceClose(Throwable exc) {
+        if (lost) {
+            return;
+        }
+        if (writeBufferSize > 0) {
+            dropWriteBuffer();
+            loop.removeWriter(channel);
+        }
+        if (!closing) {
+            closing = true;
+            loop.removeReader(channel);
+        }
+        lost = true;
+        loop.callSoon(() -> connectionLost(exc));
+    }
+
+    private void dropWriteBuffer() {
+        if (writeBuffer != null) {
+            writeBuffer.clear();
+        }
+        writeBufferSize = 0;
+    }
+
+    /** The end: tell the protocol, then release the socket and the server's count. */
+    private void connectionLost(Throwable exc) {
+        lost = true;
+        try {
+            protocol.connectionLost(exc);
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing a socket that failed: nothing left to release
+            }
+            if (server != null) {
+                server.detach();
+            }
+        }
+    }
+
+    private void reportProtocolFailure(String message, Throwable e) {
+        loop.callExceptionHandler(ExceptionContext.of(message, e)
+                .with("transport", this)
+                .with("protocol", protocol));
+    }
+
+    // ---- information -----------------------------------------------------------------------
+
+    @Override
+    public Object getExtraInfo(String name, Object defaultValue) {
+        Object value = switch (name) {
+            case "peername" -> peerName;
+            case "sockname" -> sockName;
+            case "socket" -> channel;
+            default -> null;
+        };
+        return value == null ? defaultValue : value;
+    }
+
+    @Override
+    public void setProtocol(Protocol protocol) {
+        if (protocol == null) {
+            throw new NullPointerException("protocol");
+        }
+        this.protocol = protocol;
+        this.bufferedProtocol = protocol instanceof BufferedProtocol buffered ? buffered : null;
+    }
+
+    @Override
+    public Protocol getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public String toString() {
+        return "<SocketTransport " + (closing ? "closing " : "") + "local=" + sockName + " peer=" + peerName
+                + " buffered=" + writeBufferSize + ">";
+    }
+}

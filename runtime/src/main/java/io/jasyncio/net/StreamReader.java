@@ -1,0 +1,413 @@
+package io.jasyncio.net;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.Coroutine;
+import io.jasyncio.Future;
+import io.jasyncio.internal.CoroutineFrame;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The reading side of a stream connection: asyncio's {@code StreamReader}. Its methods return
+ * coroutines to await; only one of them may wait for data at a time.
+ *
+ * <pre>{@code
+ * byte[] line = await(reader.readline());        // up to and including '\n'; empty at EOF
+ * byte[] header = await(reader.readexactly(4));  // IncompleteReadError if the stream ends first
+ * }</pre>
+ *
+ * <p>The buffer holds at most about twice {@link #limit() the limit} before the transport's
+ * reading is paused, so a peer that sends faster than this side reads cannot grow it without
+ * bound; a separator searched beyond the limit is a {@link LimitOverrunError}.
+ */
+public final class StreamReader {
+    /*
+     * Implementation: the bytes live in `buffer` between `start` and `end`; the transport reads
+     * straight into the free space after `end` (StreamReaderProtocol is a BufferedProtocol), so
+     * received data is copied once into the buffer and once into the array a read returns.
+     * `view` is a ByteBuffer over the same array, repositioned instead of reallocated.
+     */
+    /** asyncio's default limit: 64 KiB. */
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+    private static final int MIN_READ_ROOM = 16 * 1024;
+    private static final byte[] NEWLINE = {'\n'};
+
+    private final int limit;
+    private byte[] buffer = new byte[0];
+    private ByteBuffer view = ByteBuffer.wrap(buffer);
+    private int start;
+    private int end;
+    private boolean eof;
+    private RuntimeException exception;
+    private Future<Void> waiter;
+    private Transport transport;
+    private boolean paused;
+
+    /** A reader with the default limit of 64 KiB. */
+    public StreamReader() {
+        this(DEFAULT_LIMIT);
+    }
+
+    /**
+     * @param limit the longest line or separated chunk, and half the buffer size at which
+     *     reading from the transport pauses
+     * @throws IllegalArgumentException if {@code limit <= 0}
+     */
+    public StreamReader(int limit) {
+        this.limit = checkLimit(limit);
+    }
+
+    static int checkLimit(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
+        }
+        return limit;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    // ---- feeding (the protocol's side) -----------------------------------------------------
+
+    /** Attaches the transport to pause and resume. */
+    public void setTransport(Transport transport) {
+        if (this.transport != null) {
+            throw new IllegalStateException("Transport already set");
+        }
+        this.transport = transport;
+    }
+
+    /** Appends {@code data} and wakes the waiting read. Empty data is ignored. */
+    public void feedData(byte[] data) {
+        if (eof) {
+            throw new IllegalStateException("feedData after feedEof");
+        }
+        if (data.length == 0) {
+            return;
+        }
+        ensureRoom(data.length);
+        System.arraycopy(data, 0, buffer, end, data.length);
+        dataAdded(data.length);
+    }
+
+    /** Marks the end of the stream and wakes the waiting read. */
+    public void feedEof() {
+        eof = true;
+        wakeUp();
+    }
+
+    /** Makes the waiting read and every later one throw {@code exc}. */
+    public void setException(RuntimeException exc) {
+        exception = exc;
+        Future<Void> w = waiter;
+        if (w != null) {
+            waiter = null;
+            if (!w.cancelled()) {
+                w.setException(exc);
+            }
+        }
+    }
+
+    /** The exception set with {@link #setException}, or null. */
+    public RuntimeException exception() {
+        return exception;
+    }
+
+    /** True once the stream has ended and every byte was read. */
+    public boolean atEof() {
+        return eof && start == end;
+    }
+
+    /** Free space for the transport to read into, at least {@code sizeHint} bytes when it says. */
+    ByteBuffer bufferForRead(int sizeHint) {
+        ensureRoom(Math.max(sizeHint, MIN_READ_ROOM));
+        return view.limit(buffer.length).position(end);
+    }
+
+    /** The transport wrote {@code n} bytes at {@link #end}. */
+    void dataAdded(int n) {
+        end += n;
+        wakeUp();
+        if (transport != null && !paused && end - start > 2 * limit) {
+            try {
+                transport.pauseReading();
+                paused = true;
+            } catch (UnsupportedOperationException e) {
+                // a transport that cannot pause: keep reading
+            }
+        }
+    }
+
+    private void ensureRoom(int room) {
+        if (buffer.length - end >= room) {
+            return;
+        }
+        int size = end - start;
+        if (buffer.length - size >= room && start > 0 && size <= buffer.length / 2) {
+            System.arraycopy(buffer, start, buffer, 0, size);
+        } else {
+            byte[] grown = new byte[Math.max(buffer.length * 2, size + room)];
+            System.arraycopy(buffer, start, grown, 0, size);
+            buffer = grown;
+            view = ByteBuffer.wrap(grown);
+        }
+        start = 0;
+        end = size;
+    }
+
+    private void wakeUp() {
+        Future<Void> w = waiter;
+        if (w != null) {
+            waiter = null;
+            if (!w.done()) {
+                w.setResult(null);
+            }
+        }
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /**
+     * Up to {@code n} bytes: waits until at least one is there (or the stream ends), then
+     * returns what is buffered, at most {@code n}. Empty at the end of the stream or for
+     * {@code n == 0}; a negative {@code n} reads until the end of the stream.
+     */
+    public Coroutine<byte[]> read(int n) {
+        return new Read(Read.READ, n, null);
+    }
+
+    /** Everything until the end of the stream. */
+    public Coroutine<byte[]> read() {
+        return read(-1);
+    }
+
+    /**
+     * One line, with its {@code '\n'}. At the end of the stream: the partial line, or an empty
+     * array. A line longer than the limit is discarded and reported as a
+     * {@link LimitOverrunError} (which is an {@link IllegalArgumentException}, asyncio's
+     * {@code ValueError} here).
+     */
+    public Coroutine<byte[]> readline() {
+        return new Read(Read.READLINE, 0, NEWLINE);
+    }
+
+    /**
+     * Exactly {@code n} bytes.
+     *
+     * @throws IncompleteReadError (when awaited) if the stream ends first, with the bytes read
+     * @throws IllegalArgumentException if {@code n < 0}
+     */
+    public Coroutine<byte[]> readexactly(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("readexactly size can not be less than zero");
+        }
+        return new Read(Read.READEXACTLY, n, null);
+    }
+
+    /**
+     * The data up to and including {@code separator}.
+     *
+     * @throws IncompleteReadError (when awaited) if the stream ends first, with all the data
+     * @throws LimitOverrunError (when awaited) if the separator is not within the limit; the
+     *     data stays in the buffer
+     */
+    public Coroutine<byte[]> readuntil(byte[] separator) {
+        if (separator.length == 0) {
+            throw new IllegalArgumentException("Separator should be at least one-byte string");
+        }
+        return new Read(Read.READUNTIL, 0, separator.clone());
+    }
+
+    /** {@link #readuntil(byte[])} with {@code "\n"}. */
+    public Coroutine<byte[]> readuntil() {
+        return readuntil(NEWLINE);
+    }
+
+    /** Bytes to return: removes them from the buffer and resumes a paused transport. */
+    private byte[] take(int n) {
+        byte[] taken = Arrays.copyOfRange(buffer, start, start + n);
+        start += n;
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+        maybeResumeTransport();
+        return taken;
+    }
+
+    private void maybeResumeTransport() {
+        if (paused && end - start <= limit) {
+            paused = false;
+            transport.resumeReading();
+        }
+    }
+
+    private Future<Void> waitForData(String operation) {
+        if (waiter != null) {
+            throw new IllegalStateException(operation
+                    + "() called while another coroutine is already waiting for incoming data");
+        }
+        if (paused) {
+            paused = false;
+            transport.resumeReading();
+        }
+        waiter = Asyncio.getRunningLoop().createFuture();
+        return waiter;
+    }
+
+    /** The index of {@code separator} in the buffered data from {@code from}, or -1. */
+    private int indexOf(byte[] separator, int from) {
+        int last = end - separator.length;
+        byte first = separator[0];
+        outer:
+        for (int i = start + from; i <= last; i++) {
+            if (buffer[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < separator.length; j++) {
+                if (buffer[i + j] != separator[j]) {
+                    continue outer;
+                }
+            }
+            return i - start;
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("<StreamReader");
+        if (end > start) {
+            s.append(' ').append(end - start).append(" bytes");
+        }
+        if (eof) {
+            s.append(" eof");
+        }
+        if (limit != DEFAULT_LIMIT) {
+            s.append(" limit=").append(limit);
+        }
+        if (waiter != null) {
+            s.append(" waiter=").append(waiter);
+        }
+        if (exception != null) {
+            s.append(" exception=").append(exception);
+        }
+        if (transport != null) {
+            s.append(" transport=").append(transport);
+        }
+        if (paused) {
+            s.append(" paused");
+        }
+        return s.append('>').toString();
+    }
+
+    /**
+     * One read call: tries to answer from the buffer, else waits for data and tries again. A
+     * read that the buffer answers allocates this frame and the returned array only.
+     */
+    private final class Read extends CoroutineFrame<byte[]> {
+        static final int READ = 0;
+        static final int READLINE = 1;
+        static final int READEXACTLY = 2;
+        static final int READUNTIL = 3;
+        private static final String[] NAMES = {"read", "readline", "readexactly", "readuntil"};
+
+        private final int kind;
+        private final int n;
+        private final byte[] separator;
+        /** How far the separator search got, so that waiting for more data does not rescan. */
+        private int scanned;
+        private boolean waiting;
+
+        Read(int kind, int n, byte[] separator) {
+            this.kind = kind;
+            this.n = n;
+            this.separator = separator;
+        }
+
+        @Override
+        protected Object resume(Object value, Throwable error) throws Throwable {
+            if (waiting) {
+                waiting = false;
+                waiter = null;
+            }
+            if (error != null) {
+                throw error;
+            }
+            byte[] result = attempt();
+            if (result != null) {
+                return complete(result);
+            }
+            waiting = true;
+            return waitForData(NAMES[kind]);
+        }
+
+        /** The answer, or null to wait for more data. */
+        private byte[] attempt() {
+            if (exception != null) {
+                throw exception;
+            }
+            int size = end - start;
+            switch (kind) {
+                case READ:
+                    if (n == 0) {
+                        return new byte[0];
+                    }
+                    if (n < 0) {
+                        return eof ? take(size) : null;
+                    }
+                    return size > 0 || eof ? take(Math.min(n, size)) : null;
+                case READEXACTLY:
+                    if (size >= n) {
+                        return take(n);
+                    }
+                    if (eof) {
+                        throw new IncompleteReadError(take(size), n);
+                    }
+                    return null;
+                case READUNTIL:
+                    return findSeparator();
+                default:
+                    return readline();
+            }
+        }
+
+        private byte[] findSeparator() {
+            int index = indexOf(separator, scanned);
+            if (index >= 0) {
+                if (index > limit) {
+                    throw new LimitOverrunError("Separator is found, but chunk is longer than limit", index);
+                }
+                return take(index + separator.length);
+            }
+            int size = end - start;
+            scanned = Math.max(0, size + 1 - separator.length);
+            if (scanned > limit) {
+                throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", scanned);
+            }
+            if (eof) {
+                throw new IncompleteReadError(take(size), null);
+            }
+            return null;
+        }
+
+        private byte[] readline() {
+            try {
+                return findSeparator();
+            } catch (IncompleteReadError e) {
+                return e.partial();
+            } catch (LimitOverrunError e) {
+                int consumed = e.consumed();
+                boolean separatorFollows = indexOf(separator, consumed) == consumed;
+                take(separatorFollows ? consumed + separator.length : end - start);
+                throw new LimitOverrunError(e.getMessage(), consumed);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine StreamReader." + NAMES[kind] + "()>";
+        }
+    }
+}

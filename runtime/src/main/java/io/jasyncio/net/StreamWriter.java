@@ -1,0 +1,122 @@
+package io.jasyncio.net;
+
+import io.jasyncio.Coroutine;
+import io.jasyncio.internal.CoroutineFrame;
+
+/**
+ * The writing side of a stream connection: asyncio's {@code StreamWriter}. {@link #write}
+ * never blocks; {@link #drain()} is where a writer waits for a slow peer.
+ *
+ * <pre>{@code
+ * writer.write(response);
+ * await(writer.drain());        // waits only while the transport's buffer is over its high-water mark
+ * writer.close();
+ * await(writer.waitClosed());
+ * }</pre>
+ */
+public final class StreamWriter {
+    private final Transport transport;
+    private final StreamReaderProtocol protocol;
+    private final StreamReader reader;
+
+    StreamWriter(Transport transport, StreamReaderProtocol protocol, StreamReader reader) {
+        this.transport = transport;
+        this.protocol = protocol;
+        this.reader = reader;
+    }
+
+    /** The underlying transport. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** Buffers {@code data} on the transport (sending what it can at once). */
+    public void write(byte[] data) {
+        transport.write(data);
+    }
+
+    /** Writes each array in turn. */
+    public void writelines(Iterable<byte[]> lines) {
+        transport.writelines(lines);
+    }
+
+    /** Half-closes: the peer reads end of stream once the buffered data is sent. */
+    public void writeEof() {
+        transport.writeEof();
+    }
+
+    public boolean canWriteEof() {
+        return transport.canWriteEof();
+    }
+
+    /** Closes the connection once the buffered data is sent; {@link #isClosing()} is true at once. */
+    public void close() {
+        transport.close();
+    }
+
+    public boolean isClosing() {
+        return transport.isClosing();
+    }
+
+    /** A coroutine that completes once the connection is closed (with its error, if it failed). */
+    public Coroutine<Void> waitClosed() {
+        return protocol.closed();
+    }
+
+    /** The transport's information: "peername", "sockname", "socket", and TLS details. */
+    public Object getExtraInfo(String name) {
+        return transport.getExtraInfo(name);
+    }
+
+    public Object getExtraInfo(String name, Object defaultValue) {
+        return transport.getExtraInfo(name, defaultValue);
+    }
+
+    /**
+     * A coroutine that waits until the transport's write buffer is at its low-water mark again
+     * (at once, allocating nothing, when it is not over the high-water mark).
+     *
+     * @throws ConnectionResetError (when awaited) once the connection is lost
+     * @throws RuntimeException (when awaited) the reader's exception, if it has one
+     */
+    public Coroutine<Void> drain() {
+        if (reader.exception() == null && !transport.isClosing()) {
+            return protocol.drainHelper();
+        }
+        return new Drain();
+    }
+
+    @Override
+    public String toString() {
+        return "<StreamWriter transport=" + transport + " reader=" + reader + ">";
+    }
+
+    /** drain() when the reader failed or the transport is closing: asyncio's slow path. */
+    private final class Drain extends CoroutineFrame<Void> {
+        private int label;
+
+        @Override
+        protected Object resume(Object value, Throwable error) throws Throwable {
+            if (error != null) {
+                throw error;
+            }
+            switch (label++) {
+                case 0:
+                    if (reader.exception() != null) {
+                        throw reader.exception();
+                    }
+                    // let connectionLost run first, so that drain sees the connection is gone
+                    return YIELD;
+                case 1:
+                    return protocol.drainHelper();
+                default:
+                    return complete(null);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine StreamWriter.drain()>";
+        }
+    }
+}

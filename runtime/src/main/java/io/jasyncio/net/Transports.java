@@ -1,0 +1,284 @@
+package io.jasyncio.net;
+
+import io.jasyncio.CancelledError;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
+import io.jasyncio.internal.CoroutineFrame;
+import io.jasyncio.internal.LazyCoroutine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.Channel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The transport-and-protocol layer's entry points: what {@link EventLoop#createConnection} and
+ * {@link EventLoop#createServer} call, with the loop as an explicit argument. Each returns a
+ * coroutine that does nothing until awaited.
+ */
+public final class Transports {
+    /** asyncio's default listen backlog. */
+    public static final int DEFAULT_BACKLOG = 100;
+
+    private Transports() {}
+
+    /**
+     * Connects to {@code host:port}, trying each of its addresses in turn, and attaches a
+     * protocol from {@code protocolFactory} to the new transport. The coroutine returns once
+     * the protocol's {@code connectionMade} has run.
+     *
+     * @throws ConnectionRefusedError (when awaited) if nothing listens there; when every
+     *     address fails differently, a {@link ConnectionError} "Multiple exceptions: ..."
+     */
+    public static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
+            EventLoop loop, Supplier<P> protocolFactory, String host, int port) {
+        return new Connect<>(loop, protocolFactory, host, port, TransportBuilder.PLAIN);
+    }
+
+    /** {@link #createServer(EventLoop, Supplier, String, int, int)} with asyncio's backlog of 100. */
+    public static Coroutine<Server> createServer(
+            EventLoop loop, Supplier<? extends Protocol> protocolFactory, String host, int port) {
+        return createServer(loop, protocolFactory, host, port, DEFAULT_BACKLOG);
+    }
+
+    /**
+     * Listens on {@code host:port} (every address of {@code host}; null or "" for every
+     * interface; port 0 for an ephemeral port) and attaches a protocol from
+     * {@code protocolFactory} to each accepted connection. The server is serving when the
+     * coroutine returns.
+     */
+    public static Coroutine<Server> createServer(
+            EventLoop loop, Supplier<? extends Protocol> protocolFactory, String host, int port, int backlog) {
+        return createServer(loop, protocolFactory, host, port, backlog, TransportBuilder.PLAIN);
+    }
+
+    /**
+     * Opens a UDP endpoint bound to {@code localAddr} (null: the wildcard address and an
+     * ephemeral port) and, if {@code remoteAddr} is not null, connected to it, with a protocol
+     * from {@code protocolFactory}. The coroutine returns once its {@code connectionMade} has run.
+     */
+    public static <P extends DatagramProtocol> Coroutine<Endpoint<DatagramTransport, P>> createDatagramEndpoint(
+            EventLoop loop, Supplier<P> protocolFactory, SocketAddress localAddr, SocketAddress remoteAddr) {
+        if (protocolFactory == null) {
+            throw new NullPointerException("protocolFactory");
+        }
+        return LazyCoroutine.of("createDatagramEndpoint()", () -> {
+            DatagramChannel channel = null;
+            try {
+                channel = DatagramChannel.open();
+                channel.bind(localAddr);
+                if (remoteAddr != null) {
+                    channel.connect(remoteAddr);
+                }
+                channel.configureBlocking(false);
+            } catch (IOException e) {
+                if (channel != null) {
+                    closeQuietly(channel);
+                }
+                throw ConnectionError.translate(e);
+            }
+            Future<Void> ready = loop.createFuture();
+            P protocol = protocolFactory.get();
+            DatagramSocketTransport transport = new DatagramSocketTransport(loop, channel, protocol, remoteAddr);
+            transport.start(ready);
+            return LazyCoroutine.of("connectionMade()", () -> ready,
+                    ignored -> new Endpoint<DatagramTransport, P>(transport, protocol));
+        });
+    }
+
+    static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
+            EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder) {
+        return new Connect<>(loop, protocolFactory, host, port, builder);
+    }
+
+    static Coroutine<Server> createServer(EventLoop loop, Supplier<? extends Protocol> protocolFactory,
+            String host, int port, int backlog, TransportBuilder builder) {
+        if (protocolFactory == null) {
+            throw new NullPointerException("protocolFactory");
+        }
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be positive, got " + backlog);
+        }
+        Server.ConnectionFactory connections = (channel, server) ->
+                builder.start(loop, channel, protocolFactory.get(), server, null);
+        return LazyCoroutine.of("createServer()", () -> resolve(loop, host, port, true), addresses -> {
+            Server server = new Server(loop, listen(addresses, backlog), connections, backlog);
+            server.startServing();
+            return server;
+        });
+    }
+
+    /**
+     * The addresses of {@code host}: a literal address without a lookup, a name through
+     * {@link EventLoop#getaddrinfo} (in the executor, never blocking the loop), and for a
+     * server, null or "" as the wildcard address.
+     */
+    static Coroutine<List<InetSocketAddress>> resolve(EventLoop loop, String host, int port, boolean passive) {
+        if (passive && (host == null || host.isEmpty())) {
+            Future<List<InetSocketAddress>> wildcard = loop.createFuture();
+            wildcard.setResult(List.of(new InetSocketAddress(port)));
+            return wildcard;
+        }
+        if (host == null) {
+            throw new NullPointerException("host");
+        }
+        if (isLiteral(host)) {
+            Future<List<InetSocketAddress>> literal = loop.createFuture();
+            try {
+                literal.setResult(List.of(new InetSocketAddress(InetAddress.getByName(host), port)));
+            } catch (IOException e) {
+                literal.setException(ConnectionError.translate(e));
+            }
+            return literal;
+        }
+        return loop.getaddrinfo(host, port);
+    }
+
+    private static boolean isLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    }
+
+    private static List<ServerSocketChannel> listen(List<InetSocketAddress> addresses, int backlog) {
+        List<ServerSocketChannel> sockets = new ArrayList<>();
+        InetSocketAddress current = null;
+        try {
+            for (InetSocketAddress address : new LinkedHashSet<>(addresses)) {
+                current = address;
+                ServerSocketChannel socket = ServerSocketChannel.open();
+                sockets.add(socket);
+                socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                socket.bind(address, backlog);
+                socket.configureBlocking(false);
+            }
+            return sockets;
+        } catch (IOException e) {
+            for (ServerSocketChannel socket : sockets) {
+                closeQuietly(socket);
+            }
+            throw ConnectionError.translate(new IOException(
+                    "error while attempting to bind on address " + current + ": " + e.getMessage(), e));
+        }
+    }
+
+    static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+
+    /** createConnection: resolve, try each address, then start the transport. */
+    private static final class Connect<P extends Protocol> extends CoroutineFrame<Endpoint<Transport, P>> {
+        private static final int RESOLVING = 0;
+        private static final int CONNECTING = 1;
+        private static final int STARTING = 2;
+
+        private final EventLoop loop;
+        private final Supplier<P> protocolFactory;
+        private final String host;
+        private final int port;
+        private final TransportBuilder builder;
+        private int label = RESOLVING;
+        private List<InetSocketAddress> addresses;
+        private int next;
+        private final List<Throwable> failures = new ArrayList<>();
+        private SocketChannel channel;
+        private P protocol;
+        private Transport transport;
+
+        Connect(EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder) {
+            if (protocolFactory == null) {
+                throw new NullPointerException("protocolFactory");
+            }
+            this.loop = loop;
+            this.protocolFactory = protocolFactory;
+            this.host = host;
+            this.port = port;
+            this.builder = builder;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected Object resume(Object value, Throwable error) throws Throwable {
+            switch (label) {
+                case RESOLVING:
+                    if (error != null) {
+                        throw error;
+                    }
+                    if (addresses == null) {
+                        addresses = List.of();
+                        return resolve(loop, host, port, false);
+                    }
+                    addresses = (List<InetSocketAddress>) value;
+                    return connectNext();
+                case CONNECTING:
+                    if (error != null) {
+                        closeQuietly(channel);
+                        if (error instanceof CancelledError) {
+                            throw error;
+                        }
+                        failures.add(error);
+                        return connectNext();
+                    }
+                    protocol = protocolFactory.get();
+                    Future<Void> ready = loop.createFuture();
+                    try {
+                        transport = builder.start(loop, channel, protocol, null, ready);
+                    } catch (IOException e) {
+                        closeQuietly(channel);
+                        throw ConnectionError.translate(e);
+                    }
+                    label = STARTING;
+                    return ready;
+                default:
+                    if (error != null) {
+                        transport.abort();
+                        throw error;
+                    }
+                    return complete(new Endpoint<>(transport, protocol));
+            }
+        }
+
+        private Object connectNext() throws Throwable {
+            if (next == addresses.size()) {
+                throw combinedFailure();
+            }
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            label = CONNECTING;
+            return loop.sockConnect(channel, addresses.get(next++));
+        }
+
+        private Throwable combinedFailure() {
+            if (failures.isEmpty()) {
+                return new ConnectionError("getaddrinfo returned no address for " + host,
+                        new IOException("no address for " + host));
+            }
+            String first = String.valueOf(failures.get(0).getMessage());
+            if (failures.size() == 1 || failures.stream().allMatch(f -> first.equals(String.valueOf(f.getMessage())))) {
+                return failures.get(0);
+            }
+            String message = "Multiple exceptions: "
+                    + failures.stream().map(Throwable::getMessage).collect(Collectors.joining(", "));
+            ConnectionError combined = new ConnectionError(message, new IOException(message));
+            failures.forEach(combined::addSuppressed);
+            return combined;
+        }
+
+        @Override
+        public String toString() {
+            return "<coroutine createConnection(" + host + ", " + port + ")>";
+        }
+    }
+}
