@@ -152,9 +152,7 @@ public class Queue<T> {
         if (full()) {
             throw new QueueFull();
         }
-        putItem(item);
-        unfinished++;
-        wakeUpNext(getters);
+        store(item);
     }
 
     /**
@@ -175,9 +173,7 @@ public class Queue<T> {
         if (empty()) {
             throw new QueueEmpty();
         }
-        T item = getItem();
-        wakeUpNext(putters);
-        return item;
+        return take();
     }
 
     /**
@@ -275,6 +271,20 @@ public class Queue<T> {
 
     // ---- waiting ----------------------------------------------------------------------------
 
+    /** {@code putNowait} after its check: Put has just made the same one. */
+    private void store(T item) {
+        putItem(item);
+        unfinished++;
+        wakeUpNext(getters);
+    }
+
+    /** {@code getNowait} after its check: Get has just made the same one. */
+    private T take() {
+        T item = getItem();
+        wakeUpNext(putters);
+        return item;
+    }
+
     /** Wakes the first waiter that is not done yet, dropping it and every done one before it. */
     private static void wakeUpNext(ArrayDeque<Future<Void>> waiters) {
         Future<Void> waiter;
@@ -329,7 +339,7 @@ public class Queue<T> {
                 putters.addLast(putter);
                 return putter;
             }
-            putNowait(item);
+            store(item);
             return complete(null);
         }
 
@@ -362,7 +372,7 @@ public class Queue<T> {
                 getters.addLast(getter);
                 return getter;
             }
-            return complete(getNowait());
+            return complete(take());
         }
 
         @Override

@@ -76,7 +76,10 @@ final class WaiterQueue {
 
     /** True if there are no waiters or every one of them is cancelled. */
     boolean allCancelled() {
-        if (waiters != null) {
+        if (waiters != null && !waiters.isEmpty()) {
+            if (!waiters.peekFirst().cancelled()) {
+                return false; // the usual answer under contention, found without an iterator
+            }
             for (Future<Boolean> waiter : waiters) {
                 if (!waiter.cancelled()) {
                     return false;
