@@ -4,6 +4,8 @@ sleepers: 100,000 tasks that each sleep 1 s, gathered: wall time, and memory ret
 task while they sleep (tracemalloc's traced size; it counts Python objects only).
 lock: 1,000 tasks contend for one Lock, 100 acquisitions each, yielding while holding it.
 queue: one producer puts 1,000,000 items into a Queue(maxsize=100), one consumer gets them.
+A first round is reported apart as cold_*, as ToolboxHarness does (there it warms the JVM up;
+CPython has no JIT, so here it only keeps the two protocols the same), then medians of runs.
 Usage: python3 toolbox_bench.py [runs]
 """
 import asyncio
@@ -65,27 +67,34 @@ async def producer_consumer():
     return total
 
 
+FIGURES = ["sleepers_wall_s", "sleepers_bytes_per_task", "lock_acquisitions_per_s", "queue_items_per_s"]
+
+
+def one_round():
+    """One run of the three workloads, its figures in the order of FIGURES."""
+    start = time.perf_counter()
+    per_task = asyncio.run(sleepers())
+    wall = time.perf_counter() - start
+    start = time.perf_counter()
+    asyncio.run(lock_contention())
+    lock_rate = CONTENDERS * ACQUISITIONS / (time.perf_counter() - start)
+    start = time.perf_counter()
+    total = asyncio.run(producer_consumer())
+    queue_rate = ITEMS / (time.perf_counter() - start)
+    assert total == ITEMS * (ITEMS - 1) // 2
+    return [wall, per_task, lock_rate, queue_rate]
+
+
 def main():
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    wall, per_task, lock_rate, queue_rate = [], [], [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        per_task.append(asyncio.run(sleepers()))
-        wall.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        asyncio.run(lock_contention())
-        lock_rate.append(CONTENDERS * ACQUISITIONS / (time.perf_counter() - start))
-        start = time.perf_counter()
-        total = asyncio.run(producer_consumer())
-        queue_rate.append(ITEMS / (time.perf_counter() - start))
-        assert total == ITEMS * (ITEMS - 1) // 2
-    print(json.dumps({
-        "python": sys.version.split()[0], "runs": runs,
-        "sleepers_wall_s": statistics.median(wall),
-        "sleepers_bytes_per_task": statistics.median(per_task),
-        "lock_acquisitions_per_s": statistics.median(lock_rate),
-        "queue_items_per_s": statistics.median(queue_rate),
-    }))
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    cold = one_round()
+    measured = [one_round() for _ in range(runs)]
+    report = {"python": sys.version.split()[0], "runs": runs}
+    for i, name in enumerate(FIGURES):
+        report[name] = statistics.median(r[i] for r in measured)
+    for i, name in enumerate(FIGURES):
+        report["cold_" + name] = cold[i]
+    print(json.dumps(report))
 
 
 if __name__ == "__main__":

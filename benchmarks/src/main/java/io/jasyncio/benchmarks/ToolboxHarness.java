@@ -29,13 +29,18 @@ import java.util.Locale;
  *       consumer gets them: items per second.</li>
  * </ul>
  * Not JMH: these are one-shot, second-long workloads whose memory matters as much as their
- * speed. Run with {@code java -cp benchmarks/target/benchmarks.jar io.jasyncio.benchmarks.ToolboxHarness [runs]}.
+ * speed. A first round warms the JVM up and is reported apart, as {@code cold_*}: the lock
+ * workload lasts about 0.1 s, so in a fresh JVM it measures mostly the JIT compiler's start.
+ * Then {@code runs} measured rounds, medians reported. Run with
+ * {@code java -cp benchmarks/target/benchmarks.jar io.jasyncio.benchmarks.ToolboxHarness [runs]}.
  */
 public final class ToolboxHarness {
     private static final int SLEEPERS = 100_000;
     private static final int CONTENDERS = 1_000;
     private static final int ACQUISITIONS = 100;
     private static final int ITEMS = 1_000_000;
+    private static final String[] FIGURES = {
+        "sleepers_wall_s", "sleepers_bytes_per_task", "lock_acquisitions_per_s", "queue_items_per_s"};
 
     private ToolboxHarness() {}
 
@@ -110,32 +115,43 @@ public final class ToolboxHarness {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        double[] sleepersSeconds = new double[runs];
-        double[] bytesPerTask = new double[runs];
-        double[] lockPerSecond = new double[runs];
-        double[] queuePerSecond = new double[runs];
+        double[] cold = round();
+        double[][] measured = new double[FIGURES.length][runs];
         for (int run = 0; run < runs; run++) {
-            long baseline = usedHeapAfterGc();
-            long start = System.nanoTime();
-            bytesPerTask[run] = Asyncio.run(sleepers(baseline));
-            sleepersSeconds[run] = (System.nanoTime() - start) * 1e-9;
-
-            start = System.nanoTime();
-            Asyncio.run(lockContention());
-            lockPerSecond[run] = CONTENDERS * ACQUISITIONS / ((System.nanoTime() - start) * 1e-9);
-
-            start = System.nanoTime();
-            long sum = Asyncio.run(producerConsumer());
-            queuePerSecond[run] = ITEMS / ((System.nanoTime() - start) * 1e-9);
-            if (sum != (long) ITEMS * (ITEMS - 1) / 2) {
-                throw new AssertionError("the queue lost or duplicated items: sum " + sum);
+            double[] figures = round();
+            for (int f = 0; f < FIGURES.length; f++) {
+                measured[f][run] = figures[f];
             }
         }
-        System.out.println(String.format(Locale.ROOT, "{\"jvm\": \"%s\", \"runs\": %d, "
-                        + "\"sleepers_wall_s\": %.4f, \"sleepers_bytes_per_task\": %.1f, "
-                        + "\"lock_acquisitions_per_s\": %.0f, \"queue_items_per_s\": %.0f}",
-                System.getProperty("java.version"), runs, median(sleepersSeconds), median(bytesPerTask),
-                median(lockPerSecond), median(queuePerSecond)));
+        StringBuilder json = new StringBuilder(String.format(Locale.ROOT, "{\"jvm\": \"%s\", \"runs\": %d",
+                System.getProperty("java.version"), runs));
+        for (int f = 0; f < FIGURES.length; f++) {
+            json.append(String.format(Locale.ROOT, ", \"%s\": %.4g", FIGURES[f], median(measured[f])));
+        }
+        for (int f = 0; f < FIGURES.length; f++) {
+            json.append(String.format(Locale.ROOT, ", \"cold_%s\": %.4g", FIGURES[f], cold[f]));
+        }
+        System.out.println(json.append('}'));
+    }
+
+    /** One run of the three workloads, its figures in the order of {@link #FIGURES}. */
+    private static double[] round() {
+        long baseline = usedHeapAfterGc();
+        long start = System.nanoTime();
+        double bytesPerTask = Asyncio.run(sleepers(baseline));
+        double sleepersSeconds = (System.nanoTime() - start) * 1e-9;
+
+        start = System.nanoTime();
+        Asyncio.run(lockContention());
+        double lockPerSecond = CONTENDERS * ACQUISITIONS / ((System.nanoTime() - start) * 1e-9);
+
+        start = System.nanoTime();
+        long sum = Asyncio.run(producerConsumer());
+        double queuePerSecond = ITEMS / ((System.nanoTime() - start) * 1e-9);
+        if (sum != (long) ITEMS * (ITEMS - 1) / 2) {
+            throw new AssertionError("the queue lost or duplicated items: sum " + sum);
+        }
+        return new double[] {sleepersSeconds, bytesPerTask, lockPerSecond, queuePerSecond};
     }
 
     private static long usedHeapAfterGc() {
