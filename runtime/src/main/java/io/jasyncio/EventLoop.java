@@ -101,6 +101,8 @@ public final class EventLoop implements AutoCloseable {
     private final Selector selector;
     /** Hands each channel the selector reports to its watch; one object for the loop's life. */
     private final Consumer<SelectionKey> dispatchReady = this::dispatchReady;
+    /** Whether the last poll of the selector found a channel ready. */
+    private boolean channelsFoundReady;
     private final boolean virtualTime;
     private double virtualNow;
     private long timerSequence;
@@ -224,6 +226,8 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Stops calling the channel's reader; a call already queued for this iteration is dropped.
+     * A channel closed before its last callback is removed is released (its file descriptor
+     * closed) at once.
      *
      * @return whether a reader was registered
      */
@@ -298,9 +302,18 @@ public final class EventLoop implements AutoCloseable {
         return key == null ? null : (ChannelWatch) key.attachment();
     }
 
-    private static void updateInterestUnlessClosed(ChannelWatch watch) {
+    /**
+     * After a change of the channel's callbacks: updates its interest set or, for a channel
+     * closed meanwhile that nothing watches any more, polls at once. The JDK keeps a registered
+     * channel's file descriptor open until a poll deregisters it, so a closed listening socket
+     * would go on accepting connections until the next iteration; asyncio's close stops
+     * listening at once.
+     */
+    private void updateInterestUnlessClosed(ChannelWatch watch) {
         if (watch.key.isValid()) {
             watch.updateInterest();
+        } else if (watch.reader == null && watch.writer == null) {
+            pollNow();
         }
     }
 
@@ -801,7 +814,14 @@ public final class EventLoop implements AutoCloseable {
      */
     private void waitForWork() {
         if (!ready.isEmpty() || stopping) {
-            pollNow();
+            if (channelsFoundReady) {
+                // The last poll found channels ready and their callbacks ran just now: polling
+                // again at once rarely finds more, so this iteration runs what is queued and the
+                // next one polls. I/O waits at most one iteration for it.
+                channelsFoundReady = false;
+            } else {
+                pollNow();
+            }
             return;
         }
         TimerHandle first = timers.peek();
@@ -833,7 +853,7 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         try {
-            selector.selectNow(dispatchReady);
+            channelsFoundReady = selector.selectNow(dispatchReady) > 0;
         } catch (IOException e) {
             throw new UncheckedIOException("the event loop's selector failed", e);
         }
@@ -844,7 +864,7 @@ public final class EventLoop implements AutoCloseable {
         wakeState.set(SLEEPING);
         try {
             if (remote.isEmpty() && !stopping) {
-                selector.select(dispatchReady, millis);
+                channelsFoundReady = selector.select(dispatchReady, millis) > 0;
             } else {
                 pollNow();
             }

@@ -15,17 +15,22 @@ import java.util.ArrayDeque;
  * {@code _SelectorSocketTransport}.
  *
  * <p>Reading: once per readiness, into the protocol's own buffer for a
- * {@link BufferedProtocol}, else into a buffer shared by the loop thread's transports and
- * copied into a fresh array for {@link Protocol#dataReceived}. Writing: straight to the socket
- * while nothing is buffered, so a connection that keeps up never buffers or allocates; the rest
- * is copied into the write buffer, which the loop flushes when the socket is writable.
+ * {@link BufferedProtocol}, else into a direct buffer shared by the loop thread's transports
+ * and copied into a fresh array for {@link Protocol#dataReceived}. Writing: straight to the
+ * socket (through that direct buffer) while nothing is buffered, so a connection that keeps up
+ * never buffers or allocates; the rest is copied into the write buffer, which the loop flushes
+ * when the socket is writable.
  */
 final class SocketTransport implements Transport {
     private static final int DEFAULT_HIGH_WATER = 64 * 1024;
-    private static final int READ_SIZE = 256 * 1024;
-    /** Every transport of a loop runs on its thread, so one read buffer per thread is enough. */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_SIZE));
+    private static final int SCRATCH_SIZE = 256 * 1024;
+    /**
+     * Every transport of a loop runs on the loop's thread, so one direct buffer per thread
+     * serves them all, for reads (copied out before the protocol sees them) and for writes.
+     * Looked up per use, not kept: a loop may be run by another thread later.
+     */
+    private static final ThreadLocal<ByteBuffer> SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SCRATCH_SIZE));
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -113,12 +118,11 @@ final class SocketTransport implements Transport {
     }
 
     private int readAndDeliver() throws IOException {
-        ByteBuffer buffer = READ_BUFFER.get();
-        buffer.clear();
-        int n = channel.read(buffer);
+        ByteBuffer scratch = SCRATCH.get().clear();
+        int n = channel.read(scratch);
         if (n > 0) {
             byte[] data = new byte[n];
-            buffer.flip().get(data);
+            scratch.flip().get(data);
             protocol.dataReceived(data);
         }
         return n;
@@ -166,19 +170,32 @@ final class SocketTransport implements Transport {
 
     @Override
     public void write(byte[] data) {
-        write(ByteBuffer.wrap(data));
+        if (!acceptsWrite(data.length)) {
+            return;
+        }
+        if (writeBufferSize == 0) {
+            int written;
+            try {
+                written = writeThroughScratch(data);
+            } catch (IOException e) {
+                fatalError(e, "Fatal write error on socket transport");
+                return;
+            }
+            if (written == data.length) {
+                return;
+            }
+            loop.addWriter(channel, writeReady);
+            buffer(ByteBuffer.wrap(data, written, data.length - written));
+        } else {
+            buffer(ByteBuffer.wrap(data));
+        }
+        maybePauseProtocol();
     }
 
     @Override
     public void write(ByteBuffer data) {
-        if (eofRequested) {
-            throw new IllegalStateException("Cannot call write() after writeEof()");
-        }
-        if (!data.hasRemaining()) {
+        if (!acceptsWrite(data.remaining())) {
             return;
-        }
-        if (lost) {
-            return; // as asyncio: the connection is gone and the protocol has been told
         }
         if (writeBufferSize == 0) {
             try {
@@ -194,6 +211,35 @@ final class SocketTransport implements Transport {
         }
         buffer(data);
         maybePauseProtocol();
+    }
+
+    /**
+     * Whether a write of {@code length} bytes goes ahead: not when empty, nor once the
+     * connection is lost (as asyncio: the protocol has been told).
+     *
+     * @throws IllegalStateException after {@link #writeEof()}
+     */
+    private boolean acceptsWrite(int length) {
+        if (eofRequested) {
+            throw new IllegalStateException("Cannot call write() after writeEof()");
+        }
+        return length > 0 && !lost;
+    }
+
+    /**
+     * Writes {@code data} through the thread's direct scratch buffer: the copy the JDK would
+     * make into its own temporary direct buffer, without wrapping the array or looking the
+     * temporary buffer up. Returns how many bytes the socket took.
+     */
+    private int writeThroughScratch(byte[] data) throws IOException {
+        if (data.length > SCRATCH_SIZE) {
+            ByteBuffer wrapped = ByteBuffer.wrap(data);
+            channel.write(wrapped);
+            return wrapped.position();
+        }
+        ByteBuffer scratch = SCRATCH.get().clear();
+        scratch.put(data).flip();
+        return channel.write(scratch);
     }
 
     /** Keeps a copy of what is left of {@code data}: the caller may reuse its array. */
