@@ -138,10 +138,10 @@ public final class Server implements AutoCloseable {
         sockets = null;
         serving = false;
         for (ServerSocketChannel socket : closing) {
-            if (socket.isOpen()) {
-                loop.removeReader(socket);
-            }
+            // closed first, so that removing its reader releases it at once (see EventLoop.removeReader):
+            // until then the kernel would still accept connections on it
             Transports.closeQuietly(socket);
+            loop.removeReader(socket);
         }
         if (servingForever != null && !servingForever.done()) {
             servingForever.cancel();
