@@ -28,6 +28,7 @@ final class StreamReaderProtocol implements BufferedProtocol {
     private boolean connectionLost;
     private boolean overTls;
 
+    /** {@code reader} is null for a pipe that is only written to (a subprocess's stdin). */
     StreamReaderProtocol(EventLoop loop, StreamReader reader, ConnectionHandler handler) {
         this.loop = loop;
         this.reader = reader;
@@ -38,7 +39,9 @@ final class StreamReaderProtocol implements BufferedProtocol {
     @Override
     public void connectionMade(Transport transport) {
         this.transport = transport;
-        reader.setTransport(transport);
+        if (reader != null) {
+            reader.setTransport(transport);
+        }
         overTls = transport.getExtraInfo("sslcontext") != null;
         if (handler != null) {
             writer = new StreamWriter(transport, this, reader);
@@ -85,12 +88,16 @@ final class StreamReaderProtocol implements BufferedProtocol {
     public void connectionLost(Throwable exc) {
         connectionLost = true;
         if (exc == null) {
-            reader.feedEof();
+            if (reader != null) {
+                reader.feedEof();
+            }
             closed.setResult(null);
         } else {
             RuntimeException error = exc instanceof RuntimeException runtime
                     ? runtime : new ConnectionResetError("Connection lost: " + exc);
-            reader.setException(error);
+            if (reader != null) {
+                reader.setException(error);
+            }
             closed.setException(error);
             closed.exception(); // retrieved: nobody need await waitClosed() to silence it
         }

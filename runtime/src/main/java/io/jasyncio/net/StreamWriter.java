@@ -19,6 +19,7 @@ public final class StreamWriter {
     private final StreamReaderProtocol protocol;
     private final StreamReader reader;
 
+    /** {@code reader} is null for a pipe that is only written to (a subprocess's stdin). */
     StreamWriter(Transport transport, StreamReaderProtocol protocol, StreamReader reader) {
         this.transport = transport;
         this.protocol = protocol;
@@ -80,7 +81,7 @@ public final class StreamWriter {
      * @throws RuntimeException (when awaited) the reader's exception, if it has one
      */
     public Coroutine<Void> drain() {
-        if (reader.exception() == null && !transport.isClosing()) {
+        if ((reader == null || reader.exception() == null) && !transport.isClosing()) {
             return protocol.drainHelper();
         }
         return new Drain();
@@ -102,7 +103,7 @@ public final class StreamWriter {
             }
             switch (label++) {
                 case 0:
-                    if (reader.exception() != null) {
+                    if (reader != null && reader.exception() != null) {
                         throw reader.exception();
                     }
                     // let connectionLost run first, so that drain sees the connection is gone
