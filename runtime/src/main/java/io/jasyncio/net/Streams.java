@@ -4,6 +4,7 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.internal.LazyCoroutine;
+import javax.net.ssl.SSLContext;
 
 /**
  * Stream connections and servers: asyncio's {@code open_connection} and
@@ -34,6 +35,44 @@ public final class Streams {
     }
 
     /**
+     * Connects to {@code host:port} over TLS; the coroutine returns once the handshake is done.
+     * The server's certificate must be trusted by {@code ssl}, and must name {@code host} when
+     * {@code host} is a name rather than an address literal (the name is also sent as SNI).
+     *
+     * <pre>{@code
+     * Connection c = await(Streams.openConnection("example.com", 443, SSLContext.getDefault()));
+     * Certificate[] chain = (Certificate[]) c.writer().getExtraInfo("peercert");
+     * }</pre>
+     *
+     * <p>The writer's {@code getExtraInfo} adds "sslcontext", "ssl_object" (the
+     * {@code SSLEngine}), "peercert" and "cipher"; {@code writeEof()} is not supported (TLS
+     * cannot half-close), and the peer's close_notify is the reader's end of stream.
+     *
+     * @throws java.io.UncheckedIOException (when awaited) if the handshake fails, with the
+     *     {@link javax.net.ssl.SSLException} as its cause (asyncio's {@code ssl.SSLError})
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, SSLContext ssl) {
+        return openConnection(host, port, ssl, null);
+    }
+
+    /**
+     * {@link #openConnection(String, int, SSLContext)} that checks the server's certificate
+     * against {@code serverHostname} (a name, or an address for a certificate with IP
+     * addresses) instead of {@code host}, for example to connect to an address:
+     *
+     * <pre>{@code
+     * Connection c = await(Streams.openConnection("127.0.0.1", port, ssl, "localhost"));
+     * }</pre>
+     *
+     * @param serverHostname the name to verify and send as SNI; null: as
+     *     {@link #openConnection(String, int, SSLContext)}
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, SSLContext ssl, String serverHostname) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT,
+                TlsTransportBuilder.client(ssl, host, port, serverHostname));
+    }
+
+    /**
      * Starts a server on {@code host:port} (port 0: an ephemeral one) that runs {@code handler}
      * as a new task for each connection. The server is serving when the coroutine returns.
      */
@@ -44,6 +83,22 @@ public final class Streams {
     /** {@link #startServer(ConnectionHandler, String, int)} with readers of the given {@code limit}. */
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit) {
         return startServer(handler, host, port, limit, TransportBuilder.PLAIN);
+    }
+
+    /**
+     * {@link #startServer(ConnectionHandler, String, int)} over TLS: {@code handler} runs once a
+     * connection's handshake is done; a connection whose handshake fails is closed without it.
+     *
+     * <pre>{@code
+     * KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+     * keys.init(keyStore, password);
+     * SSLContext ssl = SSLContext.getInstance("TLS");
+     * ssl.init(keys.getKeyManagers(), null, null);
+     * Server server = await(Streams.startServer(this::echo, "127.0.0.1", 8443, ssl));
+     * }</pre>
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, SSLContext ssl) {
+        return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, TlsTransportBuilder.server(ssl));
     }
 
     static Coroutine<Connection> openConnection(String host, int port, int limit, TransportBuilder builder) {

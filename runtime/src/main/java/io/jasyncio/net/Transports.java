@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * The transport-and-protocol layer's entry points: what {@link EventLoop#createConnection} and
@@ -43,6 +44,50 @@ public final class Transports {
     public static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
             EventLoop loop, Supplier<P> protocolFactory, String host, int port) {
         return new Connect<>(loop, protocolFactory, host, port, TransportBuilder.PLAIN);
+    }
+
+    /**
+     * {@link #createConnection(EventLoop, Supplier, String, int)} over TLS: the coroutine returns
+     * once the handshake is done and the protocol's {@code connectionMade} has run. The server's
+     * certificate is verified by {@code ssl}'s trust managers, and its name against {@code host}
+     * when that is a name (not an address literal), which is also sent as SNI.
+     *
+     * <pre>{@code
+     * SSLContext ssl = SSLContext.getDefault();
+     * Endpoint<Transport, MyProtocol> endpoint =
+     *         await(Transports.createConnection(loop, MyProtocol::new, "example.com", 443, ssl));
+     * }</pre>
+     *
+     * <p>The transport's {@code getExtraInfo} adds "sslcontext", "ssl_object" (the
+     * {@code SSLEngine}), "peercert" (a {@code Certificate[]}) and "cipher"; it cannot
+     * {@code writeEof()}, and the peer's close_notify is the protocol's {@code eofReceived}.
+     *
+     * @throws java.io.UncheckedIOException (when awaited) if the handshake fails, with the
+     *     {@link javax.net.ssl.SSLException} as its cause (asyncio's {@code ssl.SSLError}); the
+     *     connection is closed
+     */
+    public static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
+            EventLoop loop, Supplier<P> protocolFactory, String host, int port, SSLContext ssl) {
+        return new Connect<>(loop, protocolFactory, host, port, TlsTransportBuilder.client(ssl, host, port, null));
+    }
+
+    /**
+     * {@link #createServer(EventLoop, Supplier, String, int)} over TLS: each accepted connection's
+     * protocol gets {@code connectionMade} once its handshake is done (with {@code ssl}'s key
+     * manager's certificate); a connection whose handshake fails is closed, and its protocol is
+     * never called.
+     *
+     * <pre>{@code
+     * KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+     * keys.init(keyStore, password);
+     * SSLContext ssl = SSLContext.getInstance("TLS");
+     * ssl.init(keys.getKeyManagers(), null, null);
+     * Server server = await(Transports.createServer(loop, Echo::new, "127.0.0.1", 8443, ssl));
+     * }</pre>
+     */
+    public static Coroutine<Server> createServer(
+            EventLoop loop, Supplier<? extends Protocol> protocolFactory, String host, int port, SSLContext ssl) {
+        return createServer(loop, protocolFactory, host, port, DEFAULT_BACKLOG, TlsTransportBuilder.server(ssl));
     }
 
     /** {@link #createServer(EventLoop, Supplier, String, int, int)} with asyncio's backlog of 100. */
@@ -144,7 +189,8 @@ public final class Transports {
         return loop.getaddrinfo(host, port);
     }
 
-    private static boolean isLiteral(String host) {
+    /** Whether {@code host} is an IPv4 or IPv6 address literal rather than a name. */
+    static boolean isLiteral(String host) {
         return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
