@@ -69,8 +69,10 @@ import java.util.List;
  * {@link StreamWriter#drain()} waiting while more than 64 KiB are queued. The exit is noticed
  * through {@link java.lang.Process#onExit()}. The threads end with their pipes: an output
  * thread at the pipe's end of file or when its transport is closed, the stdin thread when
- * stdin is closed, at the latest when the child exits. If the loop is closed first, they end
- * at their next hand-over to it, or when the child exits.
+ * stdin is closed, at the latest when the child exits. An output that is piped but never read
+ * holds its thread, paused, until it is read or its transport closed, as asyncio holds the
+ * pipe. If the loop is closed first, the threads end at their next hand-over to it, or when
+ * the child exits.
  */
 public final class Subprocess {
     private static final int SIGKILL = 9;
