@@ -57,6 +57,9 @@ final class StreamReaderProtocol implements BufferedProtocol {
      */
     private void handlerDone(Future<?> task) {
         if (task.cancelled()) {
+            // Closed quietly, as asyncio 3.12 does: nothing else would ever close it, and the
+            // server's waitClosed() would wait for it forever.
+            transport.close();
             return;
         }
         Throwable failure = task.exception();

@@ -142,6 +142,12 @@ public final class LowLevelScenarios {
         } catch (ConnectionRefusedError e) {
             log.add("createConnection " + e.getClass().getSimpleName());
         }
+        try {
+            await(loop.createConnection(RecordingProtocol::new, "localhost", closed.getPort()));
+            log.add("connected");
+        } catch (ConnectionRefusedError e) {
+            log.add("createConnection localhost " + e.getClass().getSimpleName());
+        }
         try (SocketChannel socket = nonBlockingSocket()) {
             await(loop.sockConnect(socket, closed));
             log.add("connected");

@@ -139,6 +139,7 @@ public final class ProtocolScenarios {
         }
         log.add("buffered over high " + (t.getWriteBufferSize() > 8192));
         log.add("client " + s.client().log);
+        log.add("received while paused " + s.serverSide().received.size());
         Future<Void> all = s.serverSide().expect(data.length);
         s.serverSide().transport.resumeReading();
         await(all);
@@ -173,7 +174,10 @@ public final class ProtocolScenarios {
         return result(log);
     }
 
-    /** abort() with 2 MiB buffered: the buffer is dropped and connectionLost(null) follows. */
+    /**
+     * abort() with 2 MiB buffered: the buffer is dropped and connectionLost(null) follows, once
+     * however often abort() and close() are called.
+     */
     @Async
     public static Coroutine<List<String>> abortDrops() {
         Stalled s = await(stalled());
@@ -184,6 +188,8 @@ public final class ProtocolScenarios {
         log.add("buffered " + (t.getWriteBufferSize() > 0));
         t.abort();
         log.add("closing " + t.isClosing() + " buffer " + t.getWriteBufferSize());
+        t.abort();
+        t.close();
         await(s.client().lost);
         log.add("client " + s.client().log);
         s.serverSide().transport.resumeReading();
@@ -193,6 +199,33 @@ public final class ProtocolScenarios {
         log.add("received a prefix " + Arrays.equals(received, Arrays.copyOf(data, received.length)));
         await(closeServer(s.server()));
         return result(log);
+    }
+
+    /** Keeps its writing side open at the end of the stream, to reply "bye" and then close. */
+    public static final class ReplyOnEof extends RecordingProtocol {
+        @Override
+        public boolean eofReceived() {
+            super.eofReceived();
+            transport.write(ascii("bye"));
+            transport.close();
+            return true;
+        }
+    }
+
+    /** eofReceived returning true: the half-closed connection can still be written to. */
+    @Async
+    public static Coroutine<List<String>> eofReceivedKeepsWriting() {
+        Queue<RecordingProtocol> accepted = new Queue<>();
+        Server server = await(serve(ReplyOnEof::new, accepted));
+        RecordingProtocol client = await(connect(server));
+        RecordingProtocol serverSide = await(accepted.get());
+        client.transport.write(ascii("hi"));
+        client.transport.writeEof();
+        await(client.lost);
+        await(serverSide.lost);
+        await(closeServer(server));
+        return result(List.of("client " + client.log + " " + ascii(client.received.toByteArray()),
+                "server " + serverSide.log + " " + ascii(serverSide.received.toByteArray())));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jasyncio.it.net;
 
 import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.createTask;
+import static io.jasyncio.Asyncio.currentTask;
 import static io.jasyncio.Asyncio.gather;
 import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.sleep;
@@ -10,8 +11,10 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import io.jasyncio.Async;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Event;
+import io.jasyncio.Queue;
 import io.jasyncio.Task;
 import io.jasyncio.net.Connection;
+import io.jasyncio.net.ConnectionError;
 import io.jasyncio.net.ConnectionResetError;
 import io.jasyncio.net.IncompleteReadError;
 import io.jasyncio.net.LimitOverrunError;
@@ -197,6 +200,115 @@ public final class StreamScenarios {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // ---- a peer that goes away, a handler that fails or is cancelled -----------------------
+
+    @Async
+    static Coroutine<Void> hangUp(StreamReader reader, StreamWriter writer) {
+        await(closeAndWait(writer));
+        return result();
+    }
+
+    /**
+     * test_drain_raises: the server hangs up at once; the client reads the end of the stream,
+     * then writes and drains until the loss of the connection comes out of drain().
+     */
+    @Async
+    public static Coroutine<List<String>> drainRaisesOnceThePeerIsGone(int maxWrites) {
+        List<String> log = new ArrayList<>();
+        Server server = await(Streams.startServer(StreamScenarios::hangUp, HOST, 0));
+        Connection c = await(Streams.openConnection(HOST, port(server)));
+        log.add("read " + await(c.reader().read()).length);
+        try {
+            for (int i = 0; i < maxWrites; i++) {
+                c.writer().write(new byte[1024]);
+                await(c.writer().drain());
+            }
+            log.add("drain never failed");
+        } catch (ConnectionError e) {
+            log.add("drain raised a ConnectionError");
+        }
+        c.writer().close();
+        server.close();
+        await(server.waitClosed());
+        return result(log);
+    }
+
+    @Async
+    static Coroutine<Void> failing(StreamReader reader, StreamWriter writer) {
+        await(reader.readline());
+        throw new IllegalStateException("handler failed");
+    }
+
+    /** A handler that throws: its connection is closed, the server goes on. */
+    @Async
+    public static Coroutine<List<String>> failingHandler() {
+        List<String> log = new ArrayList<>();
+        Server server = await(Streams.startServer(StreamScenarios::failing, HOST, 0));
+        Connection c = await(Streams.openConnection(HOST, port(server)));
+        c.writer().write(ascii("trigger\n"));
+        log.add("read " + await(c.reader().read()).length + " atEof " + c.reader().atEof());
+        await(closeAndWait(c.writer()));
+        server.close();
+        await(server.waitClosed());
+        log.add("closed");
+        return result(log);
+    }
+
+    @Async
+    static Coroutine<Void> waitsForever(StreamReader reader, StreamWriter writer, Queue<Task<?>> handlers) {
+        handlers.putNowait(currentTask());
+        await(reader.readline());
+        return result();
+    }
+
+    /**
+     * A handler task cancelled (as at shutdown) while its client is connected: the connection
+     * is closed (asyncio 3.12), so that the server's waitClosed() can complete.
+     */
+    @Async
+    public static Coroutine<List<String>> cancelledHandler() {
+        List<String> log = new ArrayList<>();
+        Queue<Task<?>> handlers = new Queue<>();
+        Server server = await(Streams.startServer((r, w) -> waitsForever(r, w, handlers), HOST, 0));
+        Connection c = await(Streams.openConnection(HOST, port(server)));
+        Task<?> handler = await(handlers.get());
+        handler.cancel();
+        log.add("client read " + await(c.reader().read()).length + " atEof " + c.reader().atEof());
+        server.close();
+        await(server.waitClosed());
+        log.add("server closed, handler cancelled " + handler.cancelled());
+        await(closeAndWait(c.writer()));
+        return result(log);
+    }
+
+    /** getExtraInfo("peername") and ("sockname") on both ends of a stream connection. */
+    @Async
+    public static Coroutine<List<String>> addresses() {
+        Queue<StreamWriter> accepted = new Queue<>();
+        Server server = await(Streams.startServer((r, w) -> putWriter(w, accepted), HOST, 0));
+        Connection c = await(Streams.openConnection(HOST, port(server)));
+        StreamWriter serverSide = await(accepted.get());
+        List<String> log = new ArrayList<>();
+        log.add("client peer is the server " + server.sockets().get(0).socket().getLocalSocketAddress()
+                .equals(c.writer().getExtraInfo("peername")));
+        log.add("server peer is the client " + c.writer().getExtraInfo("sockname")
+                .equals(serverSide.getExtraInfo("peername")));
+        log.add("server sockname is the server " + serverSide.getExtraInfo("sockname")
+                .equals(c.writer().getExtraInfo("peername")));
+        log.add("unknown " + c.writer().getExtraInfo("no such thing", "default"));
+        await(closeAndWait(serverSide));
+        await(closeAndWait(c.writer()));
+        server.close();
+        await(server.waitClosed());
+        return result(log);
+    }
+
+    @Async
+    static Coroutine<Void> putWriter(StreamWriter writer, Queue<StreamWriter> accepted) {
+        accepted.putNowait(writer);
+        return result();
     }
 
     // ---- half-close ------------------------------------------------------------------------

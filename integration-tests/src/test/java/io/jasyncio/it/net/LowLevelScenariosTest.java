@@ -63,7 +63,8 @@ class LowLevelScenariosTest extends NetLoopTest {
 
     @Test
     void connectingToAClosedPortIsRefused() throws IOException {
-        assertEquals(List.of("createConnection ConnectionRefusedError", "sockConnect ConnectionRefusedError"),
+        assertEquals(List.of("createConnection ConnectionRefusedError", "createConnection localhost ConnectionRefusedError",
+                        "sockConnect ConnectionRefusedError"),
                 run(LowLevelScenarios.refused()));
         assertNoErrors();
     }

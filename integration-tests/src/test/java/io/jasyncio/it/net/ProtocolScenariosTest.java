@@ -27,6 +27,7 @@ class ProtocolScenariosTest extends NetLoopTest {
                 "limits [2048, 8192]",
                 "buffered over high true",
                 "client [made, pause]",
+                "received while paused 0",
                 "client [made, pause, resume]",
                 "buffer at resume <= low true",
                 "received intact true"), run(ProtocolScenarios.waterMarks()));
@@ -67,5 +68,12 @@ class ProtocolScenariosTest extends NetLoopTest {
         ExceptionContext context = errors.get(0);
         assertEquals("Fatal error: protocol.dataReceived() call failed.", context.message());
         assertEquals("boom", assertInstanceOf(IllegalStateException.class, context.exception()).getMessage());
+    }
+
+    @Test
+    void eofReceivedReturningTrueKeepsTheWritingSideOpen() {
+        assertEquals(List.of("client [made, data, eof, lost null] bye", "server [made, data, eof, lost null] hi"),
+                run(ProtocolScenarios.eofReceivedKeepsWriting()));
+        assertNoErrors();
     }
 }

@@ -82,4 +82,36 @@ class StreamScenariosTest extends NetLoopTest {
         assertEquals(total, report.total());
         assertNoErrors();
     }
+
+    @Test
+    void drainRaisesAConnectionErrorOnceThePeerIsGone() {
+        assertEquals(List.of("read 0", "drain raised a ConnectionError"),
+                run(StreamScenarios.drainRaisesOnceThePeerIsGone(10_000)));
+        assertNoErrors();
+    }
+
+    @Test
+    void aFailingHandlerIsReportedAndItsConnectionClosed() {
+        assertEquals(List.of("read 0 atEof true", "closed"), run(StreamScenarios.failingHandler()));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("Unhandled exception in client_connected_cb", errors.get(0).message());
+        assertEquals("handler failed", errors.get(0).exception().getMessage());
+    }
+
+    @Test
+    void aCancelledHandlerClosesItsConnectionQuietly() {
+        assertEquals(List.of("client read 0 atEof true", "server closed, handler cancelled true"),
+                run(StreamScenarios.cancelledHandler()));
+        assertNoErrors();
+    }
+
+    @Test
+    void bothEndsKnowTheirAddresses() {
+        assertEquals(List.of(
+                "client peer is the server true",
+                "server peer is the client true",
+                "server sockname is the server true",
+                "unknown default"), run(StreamScenarios.addresses()));
+        assertNoErrors();
+    }
 }
