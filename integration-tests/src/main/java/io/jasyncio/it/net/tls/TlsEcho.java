@@ -12,11 +12,14 @@ import io.jasyncio.net.Server;
 import io.jasyncio.net.StreamReader;
 import io.jasyncio.net.StreamWriter;
 import io.jasyncio.net.Streams;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 
 /**
  * A TLS echo server on streams, which counts what it receives, and its client: lines one round
@@ -75,11 +78,12 @@ public final class TlsEcho {
     /**
      * Connects (verifying the server against {@code serverHostname} when not null), sends each
      * line and reads its echo, then writes {@code payload} in one call while a concurrent read
-     * takes its echo, and closes.
+     * takes its echo, and closes. With {@code rehandshake}, the client's engine starts a new
+     * handshake (TLS 1.2: a renegotiation; TLS 1.3: a key update) before the payload.
      */
     @Async
     public static Coroutine<Conversation> converse(int port, SSLContext ssl, String serverHostname, List<byte[]> lines,
-            byte[] payload) {
+            byte[] payload, boolean rehandshake) {
         Connection c = await(serverHostname == null
                 ? Streams.openConnection(HOST, port, ssl)
                 : Streams.openConnection(HOST, port, ssl, serverHostname));
@@ -88,6 +92,13 @@ public final class TlsEcho {
             c.writer().write(line);
             await(c.writer().drain());
             echoes.add(await(c.reader().readline()));
+        }
+        if (rehandshake) {
+            try {
+                ((SSLEngine) c.writer().getExtraInfo("ssl_object")).beginHandshake();
+            } catch (SSLException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         Task<Void> sending = createTask(writeAndDrain(c.writer(), payload));
         byte[] payloadEcho = await(c.reader().readexactly(payload.length));

@@ -154,7 +154,7 @@ class TlsEchoTest {
         List<byte[]> lines = lines();
         byte[] payload = payload();
 
-        Conversation seen = loop.runUntilComplete(TlsEcho.converse(TlsEcho.port(server), client, null, lines, payload));
+        Conversation seen = loop.runUntilComplete(TlsEcho.converse(TlsEcho.port(server), client, null, lines, payload, false));
 
         assertEquals(lines.size(), seen.lineEchoes().size());
         for (int i = 0; i < lines.size(); i++) {
@@ -180,6 +180,20 @@ class TlsEchoTest {
         assertNull(echo.clientCertificates().get(0), "no client certificate was asked for");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"TLS", "TLSv1.2"})
+    void aNewHandshakeMidStreamLosesNoByte(String protocol) throws Exception {
+        Server server = loop.runUntilComplete(echo.start(serverContext));
+        byte[] payload = payload();
+
+        Conversation seen = loop.runUntilComplete(TlsEcho.converse(
+                TlsEcho.port(server), clientContext(protocol, trustStore), null, lines(), payload, true));
+
+        assertArrayEquals(payload, seen.payloadEcho());
+        closeServer(server);
+        assertEquals(payload.length + lines().stream().mapToLong(line -> line.length).sum(), echo.received());
+    }
+
     @Test
     void aClientThatDoesNotTrustTheServerFailsAndTheServerKeepsServing() throws Exception {
         Server server = loop.runUntilComplete(echo.start(serverContext));
@@ -191,7 +205,7 @@ class TlsEchoTest {
         assertInstanceOf(SSLException.class, failure.getCause(), "the handshake's error is the cause");
         byte[] payload = payload();
         Conversation seen = loop.runUntilComplete(
-                TlsEcho.converse(port, clientContext("TLS", trustStore), null, lines(), payload));
+                TlsEcho.converse(port, clientContext("TLS", trustStore), null, lines(), payload, false));
         assertArrayEquals(payload, seen.payloadEcho());
         assertEquals(1, echo.clientCertificates().size(), "the failed connection never reached the handler");
         closeServer(server); // returns only once the failed connection is closed too
