@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
 import io.jasyncio.it.net.tls.TlsEcho.Conversation;
 import io.jasyncio.net.Server;
+import java.io.File;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -32,6 +34,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +61,12 @@ class TlsEchoTest {
 
     private final EventLoop loop = EventLoop.newEventLoop();
     private final TlsEcho echo = new TlsEcho();
+    private final List<ExceptionContext> reported = new ArrayList<>();
+
+    @BeforeEach
+    void recordReportedErrors() {
+        loop.setExceptionHandler((l, context) -> reported.add(context));
+    }
 
     @BeforeAll
     static void generateCertificates() throws Exception {
@@ -123,6 +132,11 @@ class TlsEchoTest {
     @AfterEach
     void closeLoop() {
         loop.close();
+        assertEquals(List.of(), reported, "errors reported to the loop's exception handler");
+    }
+
+    private static int openFileDescriptors() {
+        return new File("/proc/self/fd").list().length;
     }
 
     private static List<byte[]> lines() {
@@ -196,6 +210,7 @@ class TlsEchoTest {
 
     @Test
     void aClientThatDoesNotTrustTheServerFailsAndTheServerKeepsServing() throws Exception {
+        int descriptors = openFileDescriptors();
         Server server = loop.runUntilComplete(echo.start(serverContext));
         int port = TlsEcho.port(server);
 
@@ -209,6 +224,7 @@ class TlsEchoTest {
         assertArrayEquals(payload, seen.payloadEcho());
         assertEquals(1, echo.clientCertificates().size(), "the failed connection never reached the handler");
         closeServer(server); // returns only once the failed connection is closed too
+        assertEquals(descriptors, openFileDescriptors(), "both ends of both connections are closed");
     }
 
     @Test
