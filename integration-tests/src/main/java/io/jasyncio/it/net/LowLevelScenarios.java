@@ -223,6 +223,16 @@ public final class LowLevelScenarios {
             }
         }
         log.add("echoed " + echoed);
+        try {
+            client.transport().sendto(new byte[1], new InetSocketAddress(HOST, 9));
+        } catch (IllegalArgumentException e) {
+            log.add("connected endpoint, other address rejected");
+        }
+        try {
+            server.transport().sendto(new byte[1]);
+        } catch (IllegalArgumentException e) {
+            log.add("unconnected endpoint, no address rejected");
+        }
         client.transport().close();
         await(protocol.lost);
         server.transport().close();
