@@ -89,11 +89,12 @@ public final class LowLevelScenarios {
     }
 
     /**
-     * A task waiting in sockRecv is cancelled: the reader is gone at once, and a later sockRecv
-     * on the same channel gets the data.
+     * A task waiting in sockRecv, then one waiting in sockAccept, is cancelled: the reader is
+     * gone at once, and a later call on the same channel works (test_cancel_sock_accept,
+     * test_prompt_cancellation).
      */
     @Async
-    public static Coroutine<List<String>> cancelledRecv() throws IOException {
+    public static Coroutine<List<String>> cancelledCalls() throws IOException {
         EventLoop loop = getRunningLoop();
         List<String> log = new ArrayList<>();
         try (ServerSocketChannel server = listener(); SocketChannel client = nonBlockingSocket()) {
@@ -112,6 +113,22 @@ public final class LowLevelScenarios {
                 log.add("reader still registered " + loop.removeReader(accepted));
                 await(loop.sockSendall(client, ascii("after cancel")));
                 log.add("recv " + ascii(await(loop.sockRecv(accepted, 100))));
+            }
+            Task<SocketChannel> blockedAccept = createTask(loop.sockAccept(server));
+            await(sleep(0));
+            blockedAccept.cancel();
+            try {
+                await(blockedAccept);
+            } catch (CancelledError e) {
+                log.add("accept cancelled");
+            }
+            log.add("accept reader still registered " + loop.removeReader(server));
+            try (SocketChannel second = nonBlockingSocket()) {
+                Task<SocketChannel> acceptAgain = createTask(loop.sockAccept(server));
+                await(loop.sockConnect(second, server.getLocalAddress()));
+                try (SocketChannel acceptedAgain = await(acceptAgain)) {
+                    log.add("accepted again " + acceptedAgain.getRemoteAddress().equals(second.getLocalAddress()));
+                }
             }
         }
         return result(log);

@@ -26,12 +26,15 @@ class LowLevelScenariosTest extends NetLoopTest {
     }
 
     @Test
-    void cancellingSockRecvUnregistersItsReader() throws IOException {
+    void cancellingSockRecvOrSockAcceptUnregistersItsReader() throws IOException {
         assertEquals(List.of(
                 "blocked done false",
                 "cancelled",
                 "reader still registered false",
-                "recv after cancel"), run(LowLevelScenarios.cancelledRecv()));
+                "recv after cancel",
+                "accept cancelled",
+                "accept reader still registered false",
+                "accepted again true"), run(LowLevelScenarios.cancelledCalls()));
         assertNoErrors();
     }
 
