@@ -39,7 +39,7 @@ import javax.net.ssl.SSLException;
  * the application's {@code connectionMade} and {@code ready}'s result; {@code WRAPPED} carries
  * application data both ways; {@code SHUTDOWN} after close() or the peer's close_notify, once
  * this side's close_notify is queued: incoming data is discarded until the peer's close_notify,
- * then the socket is closed (or aborted after {@link #SHUTDOWN_TIMEOUT}); {@code CLOSED} once
+ * then the socket is closed (or aborted after {@link #SHUTDOWN_TIMEOUT} seconds); {@code CLOSED} once
  * the socket is closing or failed, where nothing more happens but its {@code connectionLost},
  * which reaches the application's protocol if it was told {@code connectionMade}.
  *
@@ -62,10 +62,8 @@ import javax.net.ssl.SSLException;
  * to the socket transport.
  */
 final class SslProtocol implements BufferedProtocol {
-    /** asyncio's ssl_handshake_timeout default, in seconds. */
-    static final double HANDSHAKE_TIMEOUT = 60.0;
-    /** asyncio's ssl_shutdown_timeout default: how long close() waits for the peer's close_notify. */
-    static final double SHUTDOWN_TIMEOUT = 30.0;
+    /** asyncio's ssl_shutdown_timeout default: how long close() waits for the peer's close_notify, in seconds. */
+    private static final double SHUTDOWN_TIMEOUT = 30.0;
     /** How many records one wrap batch may hold before it is handed to the socket transport. */
     private static final int RECORDS_PER_WRITE = 4;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -79,6 +77,7 @@ final class SslProtocol implements BufferedProtocol {
     private final SSLContext context;
     private final SSLEngine engine;
     private final Future<Void> ready;
+    private final double handshakeTimeout;
     private final TlsTransport appTransport;
     private Protocol app;
     private BufferedProtocol bufferedApp;
@@ -104,11 +103,13 @@ final class SslProtocol implements BufferedProtocol {
     private int appRoom;
     private final ArrayDeque<ByteBuffer> pendingWrites = new ArrayDeque<>(0);
 
-    SslProtocol(EventLoop loop, SSLContext context, SSLEngine engine, Protocol app, Future<Void> ready) {
+    SslProtocol(EventLoop loop, SSLContext context, SSLEngine engine, Protocol app, Future<Void> ready,
+            double handshakeTimeout) {
         this.loop = loop;
         this.context = context;
         this.engine = engine;
         this.ready = ready;
+        this.handshakeTimeout = handshakeTimeout;
         this.appTransport = new TlsTransport(this);
         setAppProtocol(app);
         this.netIn = ByteBuffer.allocate(2 * engine.getSession().getPacketBufferSize());
@@ -128,9 +129,9 @@ final class SslProtocol implements BufferedProtocol {
         if (state == State.CLOSED) {
             return; // aborted before it started
         }
-        timer = loop.callLater(HANDSHAKE_TIMEOUT, () -> {
+        timer = loop.callLater(handshakeTimeout, () -> {
             if (state == State.HANDSHAKING) {
-                fail(timeout("SSL handshake is taking longer than " + HANDSHAKE_TIMEOUT
+                fail(timeout("SSL handshake is taking longer than " + handshakeTimeout
                         + " seconds: aborting the connection"));
             }
         });

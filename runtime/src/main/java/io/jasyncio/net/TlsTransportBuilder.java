@@ -18,19 +18,25 @@ import javax.net.ssl.SSLParameters;
  * one connection of a client.
  */
 final class TlsTransportBuilder implements TransportBuilder {
+    /** asyncio's ssl_handshake_timeout default, in seconds. */
+    static final double HANDSHAKE_TIMEOUT = 60.0;
+
     private final SSLContext context;
     /** For a client: the name the server is verified against, null for none; for a server: null. */
     private final String peerHost;
     private final int peerPort;
     private final boolean client;
     private final boolean verifyHostname;
+    private final double handshakeTimeout;
 
-    private TlsTransportBuilder(SSLContext context, boolean client, String peerHost, int peerPort, boolean verifyHostname) {
+    private TlsTransportBuilder(SSLContext context, boolean client, String peerHost, int peerPort, boolean verifyHostname,
+            double handshakeTimeout) {
         this.context = Objects.requireNonNull(context, "ssl");
         this.client = client;
         this.peerHost = peerHost;
         this.peerPort = peerPort;
         this.verifyHostname = verifyHostname;
+        this.handshakeTimeout = handshakeTimeout;
     }
 
     /**
@@ -40,17 +46,23 @@ final class TlsTransportBuilder implements TransportBuilder {
      */
     static TlsTransportBuilder client(SSLContext context, String host, int port, String serverHostname) {
         boolean verify = serverHostname != null || !Transports.isLiteral(Objects.requireNonNull(host, "host"));
-        return new TlsTransportBuilder(context, true, serverHostname != null ? serverHostname : host, port, verify);
+        return new TlsTransportBuilder(context, true, serverHostname != null ? serverHostname : host, port, verify,
+                HANDSHAKE_TIMEOUT);
     }
 
     static TlsTransportBuilder server(SSLContext context) {
-        return new TlsTransportBuilder(context, false, null, -1, false);
+        return new TlsTransportBuilder(context, false, null, -1, false, HANDSHAKE_TIMEOUT);
+    }
+
+    /** This builder with a handshake timeout other than asyncio's 60 s. */
+    TlsTransportBuilder withHandshakeTimeout(double seconds) {
+        return new TlsTransportBuilder(context, client, peerHost, peerPort, verifyHostname, seconds);
     }
 
     @Override
     public Transport start(EventLoop loop, SocketChannel channel, Protocol protocol, Server server, Future<Void> ready)
             throws IOException {
-        SslProtocol ssl = new SslProtocol(loop, context, newEngine(), protocol, ready);
+        SslProtocol ssl = new SslProtocol(loop, context, newEngine(), protocol, ready, handshakeTimeout);
         return ssl.start(new SocketTransport(loop, channel, ssl, server));
     }
 
