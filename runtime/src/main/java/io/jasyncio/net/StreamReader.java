@@ -129,7 +129,8 @@ public final class StreamReader {
     void dataAdded(int n) {
         end += n;
         wakeUp();
-        if (transport != null && !paused && end - start > 2 * limit) {
+        // 2L: twice a limit over 2^30 overflows an int, which paused the transport at every read
+        if (transport != null && !paused && end - start > 2L * limit) {
             try {
                 transport.pauseReading();
                 paused = true;

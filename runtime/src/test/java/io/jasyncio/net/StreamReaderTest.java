@@ -428,6 +428,16 @@ class StreamReaderTest {
     }
 
     @Test
+    void aLimitOverHalfTheIntRangeDoesNotPauseTheTransport() {
+        PausableTransport transport = new PausableTransport();
+        StreamReader reader = new StreamReader(Integer.MAX_VALUE);
+        reader.setTransport(transport);
+        reader.feedData(new byte[1024]);
+        assertTrue(transport.isReading());
+        assertEquals(0, transport.pauses);
+    }
+
+    @Test
     void aReadWaitingForMoreThanIsBufferedResumesThePausedTransport() {
         PausableTransport transport = new PausableTransport();
         StreamReader reader = new StreamReader(2);
