@@ -436,6 +436,7 @@ public final class StreamScenarios {
     /** Writes {@code total} bytes in chunks, draining after each, and records its buffer. */
     @Async
     static Coroutine<Void> firehose(StreamWriter writer, WriterState state, int chunk, long total) {
+        setBuffer(writer, StandardSocketOptions.SO_SNDBUF);
         state.writer = writer;
         state.started.set();
         Transport transport = writer.transport();
@@ -469,7 +470,6 @@ public final class StreamScenarios {
         Connection c = await(Streams.openConnection(HOST, port(server), limit));
         setBuffer(c.writer(), StandardSocketOptions.SO_RCVBUF);
         await(state.started.waitSet());
-        setBuffer(state.writer, StandardSocketOptions.SO_SNDBUF);
         Transport clientTransport = c.writer().transport();
         int spins = 0;
         // Not a timed wait: each pass gives the loop one iteration of I/O, until the state the
