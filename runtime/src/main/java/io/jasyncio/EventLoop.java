@@ -284,6 +284,9 @@ public final class EventLoop implements AutoCloseable {
         }
         ChannelWatch watch = existingWatch(channel);
         if (watch != null) {
+            if (!watch.key.isValid()) {
+                throw new IllegalStateException("the channel is closed: " + channel);
+            }
             return watch;
         }
         try {
@@ -429,7 +432,8 @@ public final class EventLoop implements AutoCloseable {
      * it run exactly one iteration (asyncio's "pre-stopped" idiom).
      *
      * @throws IllegalStateException if the loop is closed or already running, or another loop
-     *     runs on this thread
+     *     runs on this thread; or, when the loop would wait, if its thread is interrupted (the
+     *     interrupt stays set)
      */
     public void runForever() {
         checkClosed();
@@ -861,6 +865,12 @@ public final class EventLoop implements AutoCloseable {
 
     /** Blocks in the selector for up to {@code millis} (0: until a channel is ready or a wake-up). */
     private void select(long millis) {
+        if (Thread.currentThread().isInterrupted()) {
+            // An interrupted thread's select returns at once, every time: the loop would spin.
+            // Stop instead, leaving the interrupt set for the code that runs the loop.
+            throw new IllegalStateException("the event loop's thread was interrupted while it would wait",
+                    new InterruptedException());
+        }
         wakeState.set(SLEEPING);
         try {
             if (remote.isEmpty() && !stopping) {

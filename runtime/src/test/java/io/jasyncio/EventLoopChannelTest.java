@@ -178,4 +178,28 @@ class EventLoopChannelTest extends LoopTestBase {
     void aNullCallbackIsRejected() {
         assertThrows(NullPointerException.class, () -> loop.addReader(pipe.source(), null));
     }
+
+    @Test
+    void aChannelClosedWhileStillRegisteredIsRejectedAsClosed() throws IOException {
+        loop.addReader(pipe.source(), () -> log.add("read"));
+        pipe.source().close(); // the key is cancelled; the channel stays registered until a poll
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> loop.addWriter(pipe.source(), () -> {}));
+        assertTrue(e.getMessage().startsWith("the channel is closed"), e.getMessage());
+    }
+
+    @Test
+    void anInterruptedLoopThreadStopsTheLoopInsteadOfSpinning() {
+        loop.addReader(pipe.source(), () -> log.add("read"));
+        loop.callSoon(() -> Thread.currentThread().interrupt());
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, loop::runForever);
+            assertTrue(e.getCause() instanceof InterruptedException, String.valueOf(e.getCause()));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt stays set for the caller");
+            assertFalse(loop.isRunning());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), log);
+    }
 }
