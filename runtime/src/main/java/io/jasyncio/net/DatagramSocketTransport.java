@@ -1,7 +1,6 @@
 package io.jasyncio.net;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.ExceptionContext;
 import io.jasyncio.Future;
 import java.io.IOException;
 import java.net.PortUnreachableException;
@@ -17,14 +16,13 @@ import java.util.ArrayDeque;
  * A failed send or receive goes to the protocol's {@code errorReceived} and the endpoint stays
  * open, as asyncio's does.
  */
-final class DatagramSocketTransport implements DatagramTransport {
+final class DatagramSocketTransport extends SelectorTransport implements DatagramTransport {
     /** The largest UDP payload. */
     private static final int MAX_DATAGRAM = 65507;
 
     private record Outgoing(ByteBuffer data, SocketAddress address) {}
 
-    private final EventLoop loop;
-    private final DatagramChannel channel;
+    private final DatagramChannel datagrams;
     private final DatagramProtocol protocol;
     private final SocketAddress remote;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
@@ -32,12 +30,10 @@ final class DatagramSocketTransport implements DatagramTransport {
     private final Runnable readReady = this::readReady;
     private final Runnable writeReady = this::writeReady;
     private int queuedBytes;
-    private boolean closing;
-    private boolean lost;
 
     DatagramSocketTransport(EventLoop loop, DatagramChannel channel, DatagramProtocol protocol, SocketAddress remote) {
-        this.loop = loop;
-        this.channel = channel;
+        super(loop, channel);
+        this.datagrams = channel;
         this.protocol = protocol;
         this.remote = remote;
     }
@@ -64,7 +60,7 @@ final class DatagramSocketTransport implements DatagramTransport {
             receiveBuffer.clear();
             SocketAddress from;
             try {
-                from = channel.receive(receiveBuffer);
+                from = datagrams.receive(receiveBuffer);
             } catch (PortUnreachableException e) {
                 protocol.errorReceived(e);
                 return;
@@ -117,7 +113,7 @@ final class DatagramSocketTransport implements DatagramTransport {
     }
 
     private int send(ByteBuffer buffer, SocketAddress addr) throws IOException {
-        return addr == null ? channel.write(buffer) : channel.send(buffer, addr);
+        return addr == null ? datagrams.write(buffer) : datagrams.send(buffer, addr);
     }
 
     private void writeReady() {
@@ -148,59 +144,19 @@ final class DatagramSocketTransport implements DatagramTransport {
     }
 
     @Override
-    public void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
-        loop.removeReader(channel);
-        if (queue.isEmpty()) {
-            lost = true;
-            loop.callSoon(() -> connectionLost(null));
-        }
+    int bufferedBytes() {
+        return queuedBytes;
     }
 
     @Override
-    public void abort() {
-        forceClose(null);
+    void dropWriteBuffer() {
+        queue.clear();
+        queuedBytes = 0;
     }
 
     @Override
-    public boolean isClosing() {
-        return closing;
-    }
-
-    private void fatalError(Throwable e, String message) {
-        if (!(e instanceof IOException)) {
-            loop.callExceptionHandler(ExceptionContext.of(message, e).with("transport", this).with("protocol", protocol));
-        }
-        forceClose(e instanceof IOException io ? ConnectionError.translate(io) : e);
-    }
-
-    private void forceClose(Throwable exc) {
-        if (lost) {
-            return;
-        }
-        if (!queue.isEmpty()) {
-            queue.clear();
-            queuedBytes = 0;
-            loop.removeWriter(channel);
-        }
-        if (!closing) {
-            closing = true;
-            loop.removeReader(channel);
-        }
-        lost = true;
-        loop.callSoon(() -> connectionLost(exc));
-    }
-
-    private void connectionLost(Throwable exc) {
-        lost = true;
-        try {
-            protocol.connectionLost(exc);
-        } finally {
-            Transports.closeQuietly(channel);
-        }
+    BaseProtocol protocol() {
+        return protocol;
     }
 
     @Override
@@ -209,7 +165,7 @@ final class DatagramSocketTransport implements DatagramTransport {
         try {
             value = switch (name) {
                 case "peername" -> remote;
-                case "sockname" -> channel.getLocalAddress();
+                case "sockname" -> datagrams.getLocalAddress();
                 case "socket" -> channel;
                 default -> null;
             };

@@ -19,16 +19,13 @@ import java.util.concurrent.LinkedBlockingQueue;
  * closed: the protocol's {@code connectionLost} gets a {@link BrokenPipeError}.
  */
 final class PipeWriteTransport extends PipeTransport {
-    private static final int DEFAULT_HIGH_WATER = 64 * 1024;
     /** Queued last: the thread closes the pipe when it takes it. */
     private static final byte[] END = new byte[0];
 
     private final OutputStream out;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private int writeBufferSize;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
+    private final WriteFlowControl flowControl = new WriteFlowControl(loop, this);
 
     PipeWriteTransport(EventLoop loop, OutputStream out, Protocol protocol, String threadName) {
         super(loop, out, protocol, threadName);
@@ -89,14 +86,7 @@ final class PipeWriteTransport extends PipeTransport {
         data.get(copy);
         queue.add(copy);
         writeBufferSize += copy.length;
-        maybePauseProtocol();
-    }
-
-    private void maybePauseProtocol() {
-        if (!protocolPaused && writeBufferSize > highWater) {
-            protocolPaused = true;
-            protocol.pauseWriting();
-        }
+        flowControl.bufferGrew(writeBufferSize, protocol);
     }
 
     private void written(int n) {
@@ -104,10 +94,7 @@ final class PipeWriteTransport extends PipeTransport {
             return; // aborted: the buffer was dropped
         }
         writeBufferSize -= n;
-        if (protocolPaused && writeBufferSize <= lowWater) {
-            protocolPaused = false;
-            protocol.resumeWriting();
-        }
+        flowControl.bufferShrank(writeBufferSize, protocol);
     }
 
     /** {@link #close()}: the end of a pipe is the end of the data. */
@@ -147,17 +134,12 @@ final class PipeWriteTransport extends PipeTransport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
-        maybePauseProtocol();
+        flowControl.setLimits(high, low, writeBufferSize, protocol);
     }
 
     @Override
     public int[] getWriteBufferLimits() {
-        return new int[] {lowWater, highWater};
+        return flowControl.limits();
     }
 
     // ---- a write pipe has no reading side --------------------------------------------------

@@ -1,7 +1,6 @@
 package io.jasyncio.net;
 
 import io.jasyncio.EventLoop;
-import io.jasyncio.ExceptionContext;
 import io.jasyncio.Future;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -21,8 +20,7 @@ import java.util.ArrayDeque;
  * never buffers or allocates; the rest is copied into the write buffer, which the loop flushes
  * when the socket is writable.
  */
-final class SocketTransport implements Transport {
-    private static final int DEFAULT_HIGH_WATER = 64 * 1024;
+final class SocketTransport extends SelectorTransport implements Transport {
     private static final int SCRATCH_SIZE = 256 * 1024;
     /**
      * Every transport of a loop runs on the loop's thread, so one direct buffer per thread
@@ -32,8 +30,7 @@ final class SocketTransport implements Transport {
     private static final ThreadLocal<ByteBuffer> SCRATCH =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SCRATCH_SIZE));
 
-    private final EventLoop loop;
-    private final SocketChannel channel;
+    private final SocketChannel socket;
     private final Server server;
     private final SocketAddress peerName;
     private final SocketAddress sockName;
@@ -44,19 +41,16 @@ final class SocketTransport implements Transport {
 
     private ArrayDeque<ByteBuffer> writeBuffer;
     private int writeBufferSize;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
+    private final WriteFlowControl flowControl;
 
-    private boolean closing;
     private boolean readingPaused;
     private boolean eofRequested;
-    private boolean lost;
 
     SocketTransport(EventLoop loop, SocketChannel channel, Protocol protocol, Server server) throws IOException {
-        this.loop = loop;
-        this.channel = channel;
+        super(loop, channel);
+        this.socket = channel;
         this.server = server;
+        this.flowControl = new WriteFlowControl(loop, this);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         this.peerName = channel.getRemoteAddress();
         this.sockName = channel.getLocalAddress();
@@ -110,7 +104,7 @@ final class SocketTransport implements Transport {
         if (!buffer.hasRemaining()) {
             throw new IllegalStateException("getBuffer() returned a buffer with no room: " + buffer);
         }
-        int n = channel.read(buffer);
+        int n = socket.read(buffer);
         if (n > 0) {
             bufferedProtocol.bufferUpdated(n);
         }
@@ -119,7 +113,7 @@ final class SocketTransport implements Transport {
 
     private int readAndDeliver() throws IOException {
         ByteBuffer scratch = SCRATCH.get().clear();
-        int n = channel.read(scratch);
+        int n = socket.read(scratch);
         if (n > 0) {
             byte[] data = new byte[n];
             scratch.flip().get(data);
@@ -189,7 +183,7 @@ final class SocketTransport implements Transport {
         } else {
             buffer(ByteBuffer.wrap(data));
         }
-        maybePauseProtocol();
+        flowControl.bufferGrew(writeBufferSize, protocol);
     }
 
     @Override
@@ -199,7 +193,7 @@ final class SocketTransport implements Transport {
         }
         if (writeBufferSize == 0) {
             try {
-                channel.write(data);
+                socket.write(data);
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;
@@ -210,7 +204,7 @@ final class SocketTransport implements Transport {
             loop.addWriter(channel, writeReady);
         }
         buffer(data);
-        maybePauseProtocol();
+        flowControl.bufferGrew(writeBufferSize, protocol);
     }
 
     /**
@@ -234,12 +228,12 @@ final class SocketTransport implements Transport {
     private int writeThroughScratch(byte[] data) throws IOException {
         if (data.length > SCRATCH_SIZE) {
             ByteBuffer wrapped = ByteBuffer.wrap(data);
-            channel.write(wrapped);
+            socket.write(wrapped);
             return wrapped.position();
         }
         ByteBuffer scratch = SCRATCH.get().clear();
         scratch.put(data).flip();
-        return channel.write(scratch);
+        return socket.write(scratch);
     }
 
     /** Keeps a copy of what is left of {@code data}: the caller may reuse its array. */
@@ -257,7 +251,7 @@ final class SocketTransport implements Transport {
         try {
             ByteBuffer head;
             while ((head = writeBuffer.peekFirst()) != null) {
-                writeBufferSize -= channel.write(head);
+                writeBufferSize -= socket.write(head);
                 if (head.hasRemaining()) {
                     break;
                 }
@@ -269,7 +263,7 @@ final class SocketTransport implements Transport {
             fatalError(e, "Fatal write error on socket transport");
             return;
         }
-        maybeResumeProtocol();
+        flowControl.bufferShrank(writeBufferSize, protocol);
         if (writeBufferSize == 0) {
             loop.removeWriter(channel);
             if (closing) {
@@ -293,7 +287,7 @@ final class SocketTransport implements Transport {
 
     private void shutdownOutput() {
         try {
-            channel.shutdownOutput();
+            socket.shutdownOutput();
         } catch (IOException e) {
             fatalError(e, "Fatal error on shutdown of the socket's output");
         }
@@ -311,129 +305,39 @@ final class SocketTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
-        maybePauseProtocol();
+        flowControl.setLimits(high, low, writeBufferSize, protocol);
     }
 
     @Override
     public int[] getWriteBufferLimits() {
-        return new int[] {lowWater, highWater};
-    }
-
-    private void maybePauseProtocol() {
-        if (writeBufferSize <= highWater || protocolPaused) {
-            return;
-        }
-        protocolPaused = true;
-        try {
-            protocol.pauseWriting();
-        } catch (RuntimeException | Error e) {
-            reportProtocolFailure("protocol.pauseWriting() failed", e);
-        }
-    }
-
-    private void maybeResumeProtocol() {
-        if (!protocolPaused || writeBufferSize > lowWater) {
-            return;
-        }
-        protocolPaused = false;
-        try {
-            protocol.resumeWriting();
-        } catch (RuntimeException | Error e) {
-            reportProtocolFailure("protocol.resumeWriting() failed", e);
-        }
+        return flowControl.limits();
     }
 
     // ---- closing ---------------------------------------------------------------------------
 
     @Override
-    public void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
-        loop.removeReader(channel);
-        if (writeBufferSize == 0) {
-            lost = true;
-            loop.callSoon(() -> connectionLost(null));
-        }
+    int bufferedBytes() {
+        return writeBufferSize;
     }
 
     @Override
-    public void abort() {
-        forceClose(null);
-    }
-
-    @Override
-    public boolean isClosing() {
-        return closing;
-    }
-
-    /**
-     * Reports {@code e} (an I/O error only at debug level: a reset connection is routine) and
-     * closes the transport at once, passing it to {@code connectionLost}.
-     */
-    private void fatalError(Throwable e, String message) {
-        if (e instanceof IOException) {
-            if (loop.getDebug()) {
-                System.getLogger("io.jasyncio").log(System.Logger.Level.DEBUG, this + ": " + message, e);
-            }
-        } else {
-            loop.callExceptionHandler(ExceptionContext.of(message, e)
-                    .with("transport", this)
-                    .with("protocol", protocol));
-        }
-        forceClose(e instanceof IOException io ? ConnectionError.translate(io) : e);
-    }
-
-    private void forceClose(Throwable exc) {
-        if (lost) {
-            return;
-        }
-        if (writeBufferSize > 0) {
-            dropWriteBuffer();
-            loop.removeWriter(channel);
-        }
-        if (!closing) {
-            closing = true;
-            loop.removeReader(channel);
-        }
-        lost = true;
-        loop.callSoon(() -> connectionLost(exc));
-    }
-
-    private void dropWriteBuffer() {
+    void dropWriteBuffer() {
         if (writeBuffer != null) {
             writeBuffer.clear();
         }
         writeBufferSize = 0;
     }
 
-    /** The end: tell the protocol, then release the socket and the server's count. */
-    private void connectionLost(Throwable exc) {
-        lost = true;
-        try {
-            protocol.connectionLost(exc);
-        } finally {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // closing a socket that failed: nothing left to release
-            }
-            if (server != null) {
-                server.detach();
-            }
-        }
+    @Override
+    BaseProtocol protocol() {
+        return protocol;
     }
 
-    private void reportProtocolFailure(String message, Throwable e) {
-        loop.callExceptionHandler(ExceptionContext.of(message, e)
-                .with("transport", this)
-                .with("protocol", protocol));
+    @Override
+    void released() {
+        if (server != null) {
+            server.detach();
+        }
     }
 
     // ---- information -----------------------------------------------------------------------
