@@ -1,9 +1,9 @@
 package io.jasyncio;
 
-import java.util.ArrayDeque;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 
 /**
  * What the loop watches on one channel: at most one reader and one writer callback, as
@@ -15,16 +15,54 @@ import java.nio.channels.SocketChannel;
  * removing and re-adding a callback within one iteration never meets a cancelled key.
  */
 final class ChannelWatch {
+    static final int READ = 0;
+    static final int WRITE = 1;
+
     final SelectionKey key;
-    Handle reader;
-    Handle writer;
+    private Handle reader;
+    private Handle writer;
 
     ChannelWatch(SelectionKey key) {
         this.key = key;
     }
 
-    /** Updates the key's interest set after {@link #reader} or {@link #writer} changed. */
-    void updateInterest() {
+    /** Installs the {@link #READ} or {@link #WRITE} callback; returns the one it replaces. */
+    Handle set(int direction, Handle handle) {
+        Handle previous = swap(direction, handle);
+        updateInterest();
+        return previous;
+    }
+
+    /**
+     * Removes the {@link #READ} or {@link #WRITE} callback, if any, and returns it. The interest
+     * set is updated unless the channel was closed meanwhile (its key is then cancelled).
+     */
+    Handle clear(int direction) {
+        Handle previous = swap(direction, null);
+        if (previous != null && key.isValid()) {
+            updateInterest();
+        }
+        return previous;
+    }
+
+    boolean isEmpty() {
+        return reader == null && writer == null;
+    }
+
+    private Handle swap(int direction, Handle handle) {
+        Handle previous;
+        if (direction == READ) {
+            previous = reader;
+            reader = handle;
+        } else {
+            previous = writer;
+            writer = handle;
+        }
+        return previous;
+    }
+
+    /** Makes the key's interest set say exactly which callbacks are present. */
+    private void updateInterest() {
         SelectableChannel channel = key.channel();
         int ops = 0;
         if (reader != null) {

@@ -80,9 +80,9 @@ public final class EventLoop implements AutoCloseable {
      * callbacks over through `remote`, a lock-free stack drained once per iteration. The loop
      * polls and sleeps in `selector.select`, whose keys carry a ChannelWatch each (the
      * reader/writer handles, reused for every readiness, so I/O dispatch allocates nothing);
-     * a loop with no channel registered never makes the selectNow system call; `wakeState` tells submitters whether it may be sleeping,
-     * so that only the first submission after the loop went to sleep pays for
-     * Selector.wakeup(). Timers live in a heap that drops cancelled ones immediately. The
+     * a loop with no channel registered never makes the selectNow system call. `wakeState`
+     * tells submitters whether the loop may be sleeping, so that only the first submission
+     * after it went to sleep pays for Selector.wakeup(). Timers live in a heap that drops cancelled ones immediately. The
      * owner check reads one volatile field and costs a compare on the hot path.
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
@@ -214,14 +214,7 @@ public final class EventLoop implements AutoCloseable {
      * @throws IllegalStateException if the channel is closed
      */
     public void addReader(SelectableChannel channel, Runnable callback) {
-        ChannelWatch watch = watch(channel);
-        Handle previous = watch.reader;
-        watch.reader = new Handle(requireCallback(callback));
-        if (previous != null) {
-            previous.cancel();
-        } else {
-            watch.updateInterest();
-        }
+        watch(channel, ChannelWatch.READ, callback);
     }
 
     /**
@@ -232,14 +225,7 @@ public final class EventLoop implements AutoCloseable {
      * @return whether a reader was registered
      */
     public boolean removeReader(SelectableChannel channel) {
-        ChannelWatch watch = existingWatch(channel);
-        if (watch == null || watch.reader == null) {
-            return false;
-        }
-        watch.reader.cancel();
-        watch.reader = null;
-        updateInterestUnlessClosed(watch);
-        return true;
+        return unwatch(channel, ChannelWatch.READ);
     }
 
     /**
@@ -251,13 +237,7 @@ public final class EventLoop implements AutoCloseable {
      * @throws IllegalStateException if the channel is closed
      */
     public void addWriter(SelectableChannel channel, Runnable callback) {
-        ChannelWatch watch = watch(channel);
-        Handle previous = watch.writer;
-        watch.writer = new Handle(requireCallback(callback));
-        if (previous != null) {
-            previous.cancel();
-        }
-        watch.updateInterest();
+        watch(channel, ChannelWatch.WRITE, callback);
     }
 
     /**
@@ -266,17 +246,36 @@ public final class EventLoop implements AutoCloseable {
      * @return whether a writer was registered
      */
     public boolean removeWriter(SelectableChannel channel) {
+        return unwatch(channel, ChannelWatch.WRITE);
+    }
+
+    /** addReader/addWriter: {@code callback} replaces the channel's previous one for {@code direction}. */
+    private void watch(SelectableChannel channel, int direction, Runnable callback) {
+        ChannelWatch watch = watchOf(channel);
+        Handle previous = watch.set(direction, new Handle(requireCallback(callback)));
+        if (previous != null) {
+            previous.cancel();
+        }
+    }
+
+    /** removeReader/removeWriter: whether there was a callback for {@code direction}. */
+    private boolean unwatch(SelectableChannel channel, int direction) {
         ChannelWatch watch = existingWatch(channel);
-        if (watch == null || watch.writer == null) {
+        Handle previous = watch == null ? null : watch.clear(direction);
+        if (previous == null) {
             return false;
         }
-        watch.writer.cancel();
-        watch.writer = null;
-        updateInterestUnlessClosed(watch);
+        previous.cancel();
+        if (!watch.key.isValid() && watch.isEmpty()) {
+            // The JDK keeps a registered channel's file descriptor open until a poll
+            // deregisters it, so a closed listening socket would go on accepting connections
+            // until the next iteration: poll now, as asyncio's close stops listening at once.
+            pollNow();
+        }
         return true;
     }
 
-    private ChannelWatch watch(SelectableChannel channel) {
+    private ChannelWatch watchOf(SelectableChannel channel) {
         checkThread();
         checkClosed();
         if (channel.isBlocking()) {
@@ -303,21 +302,6 @@ public final class EventLoop implements AutoCloseable {
         checkThread();
         SelectionKey key = channel.keyFor(selector);
         return key == null ? null : (ChannelWatch) key.attachment();
-    }
-
-    /**
-     * After a change of the channel's callbacks: updates its interest set or, for a channel
-     * closed meanwhile that nothing watches any more, polls at once. The JDK keeps a registered
-     * channel's file descriptor open until a poll deregisters it, so a closed listening socket
-     * would go on accepting connections until the next iteration; asyncio's close stops
-     * listening at once.
-     */
-    private void updateInterestUnlessClosed(ChannelWatch watch) {
-        if (watch.key.isValid()) {
-            watch.updateInterest();
-        } else if (watch.reader == null && watch.writer == null) {
-            pollNow();
-        }
     }
 
     // ---- sockets, connections and servers --------------------------------------------------

@@ -66,9 +66,8 @@ final class SocketTransport extends SelectorTransport implements Transport {
      */
     void start(Future<Void> ready) {
         loop.callSoon(() -> {
-            Protocol made = protocol;
             try {
-                made.connectionMade(this);
+                protocol.connectionMade(this);
             } catch (RuntimeException | Error e) {
                 fatalError(e, "Fatal error: protocol.connectionMade() call failed.");
             }
@@ -258,9 +257,7 @@ final class SocketTransport extends SelectorTransport implements Transport {
                 writeBuffer.pollFirst();
             }
         } catch (IOException e) {
-            loop.removeWriter(channel);
-            dropWriteBuffer();
-            fatalError(e, "Fatal write error on socket transport");
+            fatalError(e, "Fatal write error on socket transport"); // drops the buffer and the writer
             return;
         }
         flowControl.bufferShrank(writeBufferSize, protocol);
