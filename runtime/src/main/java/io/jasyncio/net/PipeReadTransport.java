@@ -79,21 +79,7 @@ final class PipeReadTransport extends PipeTransport {
             return;
         }
         try {
-            if (protocol instanceof BufferedProtocol buffered) {
-                int offset = 0;
-                while (offset < chunk.length) {
-                    ByteBuffer room = buffered.getBuffer(chunk.length - offset);
-                    int n = Math.min(room.remaining(), chunk.length - offset);
-                    if (n == 0) {
-                        throw new IllegalStateException("getBuffer() returned a buffer with no room: " + room);
-                    }
-                    room.put(chunk, offset, n);
-                    offset += n;
-                    buffered.bufferUpdated(n);
-                }
-            } else {
-                protocol.dataReceived(chunk);
-            }
+            protocol.dataReceived(chunk); // a BufferedProtocol's copies it into its own buffer
         } catch (RuntimeException | Error e) {
             fatalError(e, "Fatal error: protocol.dataReceived() call failed.");
         }
