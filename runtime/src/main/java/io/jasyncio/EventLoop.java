@@ -77,26 +77,24 @@ import java.util.function.Supplier;
 public final class EventLoop implements AutoCloseable {
     /*
      * Implementation overview. `ready` is only touched by the loop thread; other threads hand
-     * callbacks over through `remote`, a lock-free stack drained once per iteration. The loop
+     * callbacks over through `remote`, a lock-free queue drained once per iteration. The loop
      * polls and sleeps in `selector.select`, whose keys carry a ChannelWatch each (the
      * reader/writer handles, reused for every readiness, so I/O dispatch allocates nothing);
-     * a loop with no channel registered never makes the selectNow system call. `wakeState`
-     * tells submitters whether the loop may be sleeping, so that only the first submission
-     * after it went to sleep pays for Selector.wakeup(). Timers live in a heap that drops cancelled ones immediately. The
-     * owner check reads one volatile field and costs a compare on the hot path.
+     * a loop with no channel registered never makes the selectNow system call. Before it
+     * blocks, the loop marks `remote` asleep, so that only the first submission after that
+     * pays for Selector.wakeup(), and a busy loop writes nothing submitters read. Timers live
+     * in a heap that drops cancelled ones immediately. The owner check reads one volatile
+     * field and costs a compare on the hot path.
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     private static final long CLOCK_ORIGIN = System.nanoTime();
     /** asyncio caps a single wait at one day. */
     private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
-    private static final int AWAKE = 0;
-    private static final int SLEEPING = 1;
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>(256);
     private final TimerQueue timers = new TimerQueue();
     private final RemoteQueue remote = new RemoteQueue();
-    private final AtomicInteger wakeState = new AtomicInteger(AWAKE);
     private final LiveTasks liveTasks = new LiveTasks();
     private final Selector selector;
     /** Hands each channel the selector reports to its watch; one object for the loop's life. */
@@ -160,8 +158,9 @@ public final class EventLoop implements AutoCloseable {
     public Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();
         Handle handle = new Handle(requireCallback(callback));
-        remote.push(handle);
-        wakeUp();
+        if (remote.push(handle)) {
+            selector.wakeup();
+        }
         return handle;
     }
 
@@ -474,8 +473,8 @@ public final class EventLoop implements AutoCloseable {
      */
     public void stop() {
         stopping = true;
-        if (thread != Thread.currentThread()) {
-            wakeUp();
+        if (thread != Thread.currentThread() && remote.takeAsleepMark()) {
+            selector.wakeup();
         }
     }
 
@@ -744,7 +743,8 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * One iteration. The callbacks it runs, in order: those ready when it starts, those other
-     * threads submitted, then the due timers. Whatever they schedule waits for the next one.
+     * threads submitted before it started, then the due timers. Whatever they schedule waits
+     * for the next one.
      */
     private void runOnce() {
         waitForWork();
@@ -855,28 +855,27 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException("the event loop's thread was interrupted while it would wait",
                     new InterruptedException());
         }
-        wakeState.set(SLEEPING);
+        // The mark comes before the read of `stopping`, and stop() writes `stopping` before it
+        // looks for the mark: one of the two sees the other.
+        if (!remote.markAsleep()) {
+            pollNow();
+            return;
+        }
         try {
-            if (remote.isEmpty() && !stopping) {
-                channelsFoundReady = selector.select(dispatchReady, millis) > 0;
-            } else {
+            if (stopping) {
                 pollNow();
+            } else {
+                channelsFoundReady = selector.select(dispatchReady, millis) > 0;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the event loop's selector failed", e);
         } finally {
-            wakeState.set(AWAKE);
+            remote.markAwake();
         }
     }
 
     private void dispatchReady(SelectionKey key) {
         ((ChannelWatch) key.attachment()).dispatch(ready);
-    }
-
-    private void wakeUp() {
-        if (wakeState.get() == SLEEPING && wakeState.getAndSet(AWAKE) == SLEEPING) {
-            selector.wakeup();
-        }
     }
 
     private void checkClosed() {

@@ -5,10 +5,15 @@ package io.jasyncio;
  * {@link EventLoop#callSoonThreadsafe}; it can be cancelled until it runs.
  */
 public class Handle {
+    /**
+     * Stands in for the callback once cancelled. Cancelled-ness is kept in the callback field
+     * rather than a flag of its own so that a handle is a 16-byte object: a header and one
+     * reference (a boolean would round it up to 24).
+     */
+    private static final Runnable CANCELLED = () -> { };
+
+    /** The callback; {@code null} in subclasses that run something of their own. */
     private Runnable callback;
-    private boolean cancelled;
-    /** Link in the loop's queue of callbacks submitted from other threads. */
-    Handle nextRemote;
 
     Handle(Runnable callback) {
         this.callback = callback;
@@ -20,15 +25,12 @@ public class Handle {
      * thread that owns it).
      */
     public void cancel() {
-        if (!cancelled) {
-            cancelled = true;
-            callback = null;
-        }
+        callback = CANCELLED; // drops the callback, and what it holds, at once
     }
 
     /** True if {@link #cancel()} was called. */
     public boolean cancelled() {
-        return cancelled;
+        return callback == CANCELLED;
     }
 
     /** Runs the callback; the loop calls it once, and only if not cancelled. */
@@ -43,6 +45,6 @@ public class Handle {
 
     @Override
     public String toString() {
-        return "<Handle" + (cancelled ? " cancelled" : " " + describeCallback()) + ">";
+        return "<Handle" + (cancelled() ? " cancelled" : " " + describeCallback()) + ">";
     }
 }

@@ -1,61 +1,175 @@
 package io.jasyncio;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Callbacks submitted by other threads ({@link EventLoop#callSoonThreadsafe}), handed to the
- * loop thread without locks.
+ * loop thread without locks, and whether the loop thread sleeps waiting for them.
  *
- * <p>Implementation: a lock-free stack linked through {@link Handle#nextRemote}, so a push
- * allocates nothing beyond the handle. The loop thread takes the whole stack in one
- * {@code getAndSet} and reverses it, which restores submission order: callbacks from any one
- * thread run in the order that thread submitted them, each exactly once.
+ * <p>Usage: other threads {@link #push} and wake the loop's selector if it returned true. The
+ * loop thread {@link #drainTo drains} it once per iteration, and before it blocks calls
+ * {@link #markAsleep()}, blocking only if that returned true, and {@link #markAwake()} when it
+ * is back. {@link #takeAsleepMark()} is for waking the loop with nothing pushed.
  *
- * <p>Two variants measured slower here (docs/PERFORMANCE.md): Vyukov's queue linked in arrival
- * order (its producers write into the previous handle, the cache line the loop is reading),
- * and running the handles straight off the reversed list instead of copying them into the
- * array-backed ready queue (about 25M/s against 68M/s for this one).
+ * <p>Callbacks from any one thread come out in the order that thread pushed them, each
+ * exactly once.
  */
 final class RemoteQueue {
-    private final AtomicReference<Handle> top = new AtomicReference<>();
+    /*
+     * Implementation: an unbounded queue of array chunks, as Netty's JCTools queue is. A
+     * producer claims a slot of the newest chunk with one getAndAdd on the chunk's counter and
+     * stores the handle into it; the producer that claims the first slot past the end links
+     * the next chunk. The loop thread reads the slots in order, nulls each, and stops at the
+     * first one not yet stored (its producer is between the claim and the store; the next
+     * iteration takes it). So the loop reads an array front to back, which the CPU prefetches,
+     * where the lock-free stack of handles used before was one dependent cache miss per
+     * handle: walking it was three quarters of the loop's time when another thread submitted
+     * at full speed. A chunk costs 4 bytes per push and is garbage once read. Running the
+     * handles straight from the slots, without the copy into the loop's ready queue, measured
+     * slower (46M/s against 75M/s): the loop then works next to the slots producers are
+     * writing, and the two fight over those cache lines for the whole burst.
+     *
+     * Sleeping is Dekker's protocol on two words: the producer's claim, then its read of the
+     * asleep flag; the loop's write of the flag, then its read of the claim counter. One of the
+     * two sees the other, so no push is left behind a sleeping loop. The flag sits alone in a
+     * cache line because producers read it on every push and the loop writes its own fields on
+     * every iteration. (Padding the producers' chunk field the same way measured no better.)
+     */
+    private static final int CHUNK_SIZE = 1024;
+    private static final VarHandle CLAIMED;
+    private static final VarHandle NEXT;
+    private static final VarHandle PRODUCER_CHUNK;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Handle[].class);
+    /** Ints on each side of the asleep flag: a cache line's worth. */
+    private static final int PADDING = 16;
 
-    /** Any thread. */
-    void push(Handle handle) {
-        Handle current;
-        do {
-            current = top.get();
-            handle.nextRemote = current;
-        } while (!top.compareAndSet(current, handle));
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CLAIMED = lookup.findVarHandle(Chunk.class, "claimed", int.class);
+            NEXT = lookup.findVarHandle(Chunk.class, "next", Chunk.class);
+            PRODUCER_CHUNK = lookup.findVarHandle(RemoteQueue.class, "producerChunk", Chunk.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
-    boolean isEmpty() {
-        return top.get() == null;
+    /** A run of slots, filled in claim order and linked to the next run once full. */
+    private static final class Chunk {
+        /** Slots claimed so far, counting the failed claims past the end. */
+        @SuppressWarnings("unused") // through CLAIMED
+        private volatile int claimed;
+        final Handle[] slots = new Handle[CHUNK_SIZE];
+        volatile Chunk next;
     }
 
-    /** Loop thread: appends every submitted handle to {@code ready}, oldest first. */
+    /** The chunk producers claim from; it only moves forward. */
+    private volatile Chunk producerChunk;
+    /** Loop thread: the chunk and slot it reads next. */
+    private Chunk consumerChunk;
+    private int consumerSlot;
+    /** 1 in the middle cell while the loop sleeps or is about to. */
+    private final AtomicIntegerArray asleep = new AtomicIntegerArray(2 * PADDING + 1);
+
+    RemoteQueue() {
+        clear();
+    }
+
+    /** Any thread. Returns true if the loop sleeps and this push must wake it. */
+    boolean push(Handle handle) {
+        Chunk chunk = producerChunk;
+        int slot;
+        while ((slot = (int) CLAIMED.getAndAdd(chunk, 1)) >= CHUNK_SIZE) {
+            chunk = nextChunk(chunk);
+        }
+        SLOT.setRelease(chunk.slots, slot, handle);
+        return takeAsleepMark();
+    }
+
+    /**
+     * The chunk after the full {@code chunk}: the producers that claimed past its end race to
+     * link one, and every one of them moves on to the winner's.
+     */
+    private Chunk nextChunk(Chunk chunk) {
+        Chunk next = chunk.next;
+        if (next == null) {
+            Chunk created = new Chunk();
+            next = NEXT.compareAndSet(chunk, null, created) ? created : chunk.next;
+        }
+        PRODUCER_CHUNK.compareAndSet(this, chunk, next);
+        return next;
+    }
+
+    /**
+     * Loop thread, before blocking: marks the loop asleep and returns true if nothing is
+     * queued; if something is, returns false, and the loop must not block.
+     */
+    boolean markAsleep() {
+        asleep.set(PADDING, 1);
+        if (!isEmpty()) {
+            asleep.set(PADDING, 0);
+            return false;
+        }
+        return true;
+    }
+
+    /** Loop thread, once awake again. */
+    void markAwake() {
+        asleep.lazySet(PADDING, 0);
+    }
+
+    /**
+     * Any thread: takes the asleep mark if the loop has it. Returns true if it did, and then the
+     * caller must wake the loop; false if the loop is awake or another thread wakes it.
+     */
+    boolean takeAsleepMark() {
+        return asleep.get(PADDING) != 0 && asleep.getAndSet(PADDING, 0) != 0;
+    }
+
+    /**
+     * Loop thread: appends to {@code ready}, oldest first, the handles pushed before this call.
+     * Those claimed later, or claimed and not yet stored, wait for the next call.
+     */
     void drainTo(ArrayDeque<Handle> ready) {
-        if (top.get() == null) {
-            return; // the common case: a plain read, no locked instruction on every iteration
+        Chunk chunk = consumerChunk;
+        int slot = consumerSlot;
+        // Stop at what was claimed when the drain began: a loop chasing a producer that pushes
+        // as fast as it drains would never get to run what it took.
+        Chunk lastChunk = producerChunk;
+        int end = Math.min((int) CLAIMED.getVolatile(lastChunk), CHUNK_SIZE);
+        while (chunk != lastChunk || slot < end) {
+            if (slot == CHUNK_SIZE) {
+                Chunk next = chunk.next;
+                if (next == null) {
+                    break; // its producer claimed a slot past the end and is linking the next chunk
+                }
+                chunk = next;
+                slot = 0;
+            }
+            Handle handle = (Handle) SLOT.getAcquire(chunk.slots, slot);
+            if (handle == null) {
+                break; // claimed, not stored yet
+            }
+            chunk.slots[slot++] = null;
+            ready.addLast(handle);
         }
-        Handle h = top.getAndSet(null);
-        Handle reversed = null;
-        while (h != null) {
-            Handle next = h.nextRemote;
-            h.nextRemote = reversed;
-            reversed = h;
-            h = next;
-        }
-        while (reversed != null) {
-            Handle next = reversed.nextRemote;
-            reversed.nextRemote = null;
-            ready.addLast(reversed);
-            reversed = next;
-        }
+        consumerChunk = chunk;
+        consumerSlot = slot;
+    }
+
+    /** Loop thread: true if no push has claimed a slot that {@link #drainTo} has not taken. */
+    boolean isEmpty() {
+        return (int) CLAIMED.getVolatile(consumerChunk) <= consumerSlot;
     }
 
     /** Drops everything submitted (the loop is closing). */
     void clear() {
-        top.set(null);
+        Chunk empty = new Chunk();
+        consumerChunk = empty;
+        consumerSlot = 0;
+        producerChunk = empty;
     }
 }

@@ -133,6 +133,30 @@ class EventLoopThreadsafeTest extends LoopTestBase {
     }
 
     @Test
+    void aLoopThatSleepsBetweenSubmissionsIsWokenByEveryOne() throws Exception {
+        // One submission at a time, each after the loop has run the previous one and gone back
+        // to waiting: 3,000 of them, past the queue's internal 1,024-slot chunks twice.
+        int submissions = 3_000;
+        java.util.concurrent.Semaphore ran = new java.util.concurrent.Semaphore(0);
+        int[] count = {0};
+        Thread submitter = new Thread(() -> {
+            for (int i = 0; i < submissions; i++) {
+                loop.callSoonThreadsafe(() -> {
+                    count[0]++;
+                    ran.release();
+                });
+                ran.acquireUninterruptibly();
+            }
+            loop.callSoonThreadsafe(loop::stop);
+        });
+        loop.callSoon(submitter::start);
+        loop.runForever();
+        submitter.join();
+        assertEquals(submissions, count[0]);
+        assertNoErrors();
+    }
+
+    @Test
     void runInExecutorDeliversTheResultOnTheLoopThread() {
         Thread[] ranOn = new Thread[2];
         Future<String> result = loop.createFuture();
