@@ -3,7 +3,6 @@ package io.jasyncio;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 
 /**
  * What the loop watches on one channel: at most one reader and one writer callback, as
@@ -77,7 +76,7 @@ final class ChannelWatch {
     }
 
     /** Queues the callbacks whose readiness the selector reported. */
-    void dispatch(ArrayDeque<Handle> ready) {
+    void dispatch(ReadyQueue ready) {
         int readyOps = key.readyOps();
         if (reader != null && (readyOps & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0) {
             ready.addLast(reader);

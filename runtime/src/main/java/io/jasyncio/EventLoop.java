@@ -23,7 +23,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -92,7 +91,7 @@ public final class EventLoop implements AutoCloseable {
     /** asyncio caps a single wait at one day. */
     private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>(256);
+    private final ReadyQueue ready = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue();
     private final RemoteQueue remote = new RemoteQueue();
     private final LiveTasks liveTasks = new LiveTasks();

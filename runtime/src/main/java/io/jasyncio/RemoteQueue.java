@@ -2,7 +2,6 @@ package io.jasyncio;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -139,7 +138,7 @@ final class RemoteQueue {
      * Loop thread: appends to {@code ready}, oldest first, the handles pushed before this call.
      * Those claimed later, or claimed and not yet stored, wait for the next call.
      */
-    void drainTo(ArrayDeque<Handle> ready) {
+    void drainTo(ReadyQueue ready) {
         Chunk chunk = consumerChunk;
         int slot = consumerSlot;
         // Stop at what was claimed when the drain began: a loop chasing a producer that pushes
