@@ -139,6 +139,9 @@ final class RemoteQueue {
      * Those claimed later, or claimed and not yet stored, wait for the next call.
      */
     void drainTo(ReadyQueue ready) {
+        if (isEmpty()) {
+            return; // the common case: one read of a counter no producer is writing
+        }
         Chunk chunk = consumerChunk;
         int slot = consumerSlot;
         // Stop at what was claimed when the drain began: a loop chasing a producer that pushes
