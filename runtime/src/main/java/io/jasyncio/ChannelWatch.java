@@ -3,6 +3,7 @@ package io.jasyncio;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 
 /**
  * What the loop watches on one channel: at most one reader and one writer callback, as
@@ -76,7 +77,7 @@ final class ChannelWatch {
     }
 
     /** Queues the callbacks whose readiness the selector reported. */
-    void dispatch(ReadyQueue ready) {
+    void dispatch(ArrayDeque<Handle> ready) {
         int readyOps = key.readyOps();
         if (reader != null && (readyOps & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0) {
             ready.addLast(reader);

@@ -23,6 +23,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +92,9 @@ public final class EventLoop implements AutoCloseable {
     /** asyncio caps a single wait at one day. */
     private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 
-    private final ReadyQueue ready = new ReadyQueue();
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>(256);
+    /** Callbacks from other threads, taken for this iteration (see ReadyQueue for why apart). */
+    private final ReadyQueue fromOtherThreads = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue();
     private final RemoteQueue remote = new RemoteQueue();
     private final LiveTasks liveTasks = new LiveTasks();
@@ -496,6 +499,7 @@ public final class EventLoop implements AutoCloseable {
         }
         closed = true;
         ready.clear();
+        fromOtherThreads.clear();
         timers.clear();
         remote.clear();
         if (defaultExecutor != null) {
@@ -750,23 +754,35 @@ public final class EventLoop implements AutoCloseable {
      */
     private void runOnce() {
         waitForWork();
-        remote.drainTo(ready);
+        int readyAtStart = ready.size();
+        remote.drainTo(fromOtherThreads);
+        int dueTimers = 0;
         if (!timers.isEmpty()) {
             double end = time() + 1e-9;
             TimerHandle timer;
             while ((timer = timers.peek()) != null && timer.when() <= end) {
                 timers.poll();
                 ready.addLast(timer);
+                dueTimers++;
             }
         }
         boolean timed = debug;
-        for (int n = ready.size(); n > 0; n--) {
-            Handle handle = ready.pollFirst();
-            if (timed) {
-                runTimed(handle);
-            } else {
-                runUnlessCancelled(handle);
-            }
+        for (int n = readyAtStart; n > 0; n--) {
+            run(ready.pollFirst(), timed);
+        }
+        for (int n = fromOtherThreads.size(); n > 0; n--) {
+            run(fromOtherThreads.pollFirst(), timed);
+        }
+        for (int n = dueTimers; n > 0; n--) {
+            run(ready.pollFirst(), timed);
+        }
+    }
+
+    private void run(Handle handle, boolean timed) {
+        if (timed) {
+            runTimed(handle);
+        } else {
+            runUnlessCancelled(handle);
         }
     }
 
