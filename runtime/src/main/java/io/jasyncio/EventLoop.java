@@ -77,7 +77,9 @@ import java.util.function.Supplier;
 public final class EventLoop implements AutoCloseable {
     /*
      * Implementation overview. `ready` is only touched by the loop thread; other threads hand
-     * callbacks over through `remote`, a lock-free queue drained once per iteration. The loop
+     * callbacks over through `remote`, a lock-free queue drained once per iteration into
+     * `fromOtherThreads` (young chunks: see ReadyQueue), which the iteration runs between the
+     * callbacks ready at its start and the due timers. The loop
      * polls and sleeps in `selector.select`, whose keys carry a ChannelWatch each (the
      * reader/writer handles, reused for every readiness, so I/O dispatch allocates nothing);
      * a loop with no channel registered never makes the selectNow system call. Before it
