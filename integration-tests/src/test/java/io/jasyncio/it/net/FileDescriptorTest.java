@@ -2,10 +2,7 @@ package io.jasyncio.it.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jasyncio.Asyncio;
 import io.jasyncio.net.Server;
-import java.io.File;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -14,11 +11,6 @@ import org.junit.jupiter.api.condition.OS;
 /** No file descriptor outlives its connection: 10,000 connections leave the count as it was. */
 @EnabledOnOs(OS.LINUX)
 class FileDescriptorTest extends NetLoopTest {
-    private static List<String> openDescriptors() {
-        String[] names = new File("/proc/self/fd").list();
-        return names == null ? List.of() : Arrays.asList(names);
-    }
-
     @Test
     void tenThousandConnectionsLeaveNoDescriptorOpen() {
         // warm up: classes loaded, the JDK's lazily opened descriptors opened, before counting
@@ -26,17 +18,17 @@ class FileDescriptorTest extends NetLoopTest {
         run(StreamScenarios.concurrentRoundTrips(StreamScenarios.port(warmUp), 10, 1));
         warmUp.close();
         run(warmUp.waitClosed());
-        run(Asyncio.sleep(0));
-        List<String> before = openDescriptors();
+        int before = OpenDescriptors.countOnceSettled(loop);
+        List<String> namesBefore = OpenDescriptors.list();
 
         Server server = run(Echo.start());
         long verified = run(StreamScenarios.connectionsInBatches(StreamScenarios.port(server), 10_000, 50));
         assertEquals(StreamScenarios.expectedBytes(10_000, 1), verified);
         server.close();
         run(server.waitClosed());
-        run(Asyncio.sleep(0)); // closed channels are deregistered, and so released, by the next poll
 
-        assertEquals(before.size(), openDescriptors().size(), "before " + before + ", after " + openDescriptors());
+        assertEquals(before, OpenDescriptors.countOnceSettled(loop),
+                "before " + namesBefore + ", after " + OpenDescriptors.list());
         assertNoErrors();
     }
 }

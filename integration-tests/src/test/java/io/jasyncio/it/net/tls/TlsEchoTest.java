@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
+import io.jasyncio.it.net.OpenDescriptors;
 import io.jasyncio.it.net.tls.TlsEcho.Conversation;
 import io.jasyncio.net.Server;
-import java.io.File;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -136,28 +136,6 @@ class TlsEchoTest {
         assertEquals(List.of(), reported, "errors reported to the loop's exception handler");
     }
 
-    private static int openFileDescriptors() {
-        return new File("/proc/self/fd").list().length;
-    }
-
-    /**
-     * The open descriptors once loop iterations stop changing the count (at most ten): a closed
-     * channel's descriptor is released by the loop's next poll, and a connection's two ends
-     * close one or more iterations apart, so one count straight after a close can be one high.
-     */
-    private int descriptorsOnceSettled() {
-        int count = openFileDescriptors();
-        for (int round = 0; round < 10; round++) {
-            loop.runUntilComplete(Asyncio.sleep(0));
-            int next = openFileDescriptors();
-            if (next == count) {
-                break;
-            }
-            count = next;
-        }
-        return count;
-    }
-
     private static List<byte[]> lines() {
         List<byte[]> lines = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -235,7 +213,7 @@ class TlsEchoTest {
         Server warmUp = loop.runUntilComplete(echo.start(serverContext));
         assertNotNull(loop.runUntilComplete(TlsEcho.failedConnection(TlsEcho.port(warmUp), untrusting, null)));
         closeServer(warmUp);
-        int descriptors = descriptorsOnceSettled();
+        int descriptors = OpenDescriptors.countOnceSettled(loop);
         Server server = loop.runUntilComplete(echo.start(serverContext));
         int port = TlsEcho.port(server);
 
@@ -249,7 +227,7 @@ class TlsEchoTest {
         assertArrayEquals(payload, seen.payloadEcho());
         assertEquals(1, echo.clientCertificates().size(), "the failed connection never reached the handler");
         closeServer(server); // returns only once the failed connection is closed too
-        assertEquals(descriptors, descriptorsOnceSettled(), "both ends of both connections are closed");
+        assertEquals(descriptors, OpenDescriptors.countOnceSettled(loop), "both ends of both connections are closed");
     }
 
     @Test
