@@ -85,8 +85,9 @@ public final class EventLoop implements AutoCloseable {
      * a loop with no channel registered never makes the selectNow system call. Before it
      * blocks, the loop marks `remote` asleep, so that only the first submission after that
      * pays for Selector.wakeup(), and a busy loop writes nothing submitters read. Timers live
-     * in a heap that drops cancelled ones immediately. The owner check reads one volatile
-     * field and costs a compare on the hot path.
+     * in a TimerQueue: scheduling one up to a second ahead appends it to a bucket without
+     * comparing it to any other, and a cancelled one leaves at once. The owner check reads one
+     * volatile field and costs a compare on the hot path.
      */
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
@@ -97,7 +98,7 @@ public final class EventLoop implements AutoCloseable {
     private final ArrayDeque<Handle> ready = new ArrayDeque<>(256);
     /** Callbacks from other threads, taken for this iteration (see ReadyQueue for why apart). */
     private final ReadyQueue fromOtherThreads = new ReadyQueue();
-    private final TimerQueue timers = new TimerQueue();
+    private final TimerQueue timers = new TimerQueue(this::time);
     private final RemoteQueue remote = new RemoteQueue();
     private final LiveTasks liveTasks = new LiveTasks();
     private final Selector selector;

@@ -10,8 +10,8 @@ public final class TimerHandle extends Handle {
     private final double when;
     /** Scheduling order: breaks ties between equal {@code when}s, first scheduled first. */
     final long sequence;
-    /** Position in the loop's timer heap, or -1 when not in it. */
-    int heapIndex = -1;
+    /** Index in the timer queue's heap or bucket that holds it, or -1 when in none. */
+    int position = -1;
 
     TimerHandle(EventLoop loop, double when, long sequence, Runnable callback) {
         super(callback);
@@ -33,7 +33,7 @@ public final class TimerHandle extends Handle {
      */
     @Override
     public void cancel() {
-        if (heapIndex >= 0) {
+        if (position >= 0) {
             loop.timerCancelled(this);
         }
         super.cancel();

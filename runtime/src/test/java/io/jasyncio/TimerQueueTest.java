@@ -2,6 +2,7 @@ package io.jasyncio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,61 +11,118 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The timer heap against a sorted reference, under random adds, removals and polls. */
+/** The timer queue against a sorted reference, under random adds, removals, polls and clock moves. */
 class TimerQueueTest {
     private static final Comparator<TimerHandle> ORDER =
             Comparator.comparingDouble(TimerHandle::when).thenComparingLong(t -> t.sequence);
+    private static final double BUCKET = 1 / TimerQueue.BUCKETS_PER_SECOND;
+    private static final double RING_SECONDS = TimerQueue.RING * BUCKET;
+
+    private double now;
 
     @Test
     void randomOperationsAgreeWithASortedReference() {
         try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
-            for (long seed = 1; seed <= 20; seed++) {
+            for (long seed = 1; seed <= 30; seed++) {
                 Random random = new Random(seed);
-                TimerQueue queue = new TimerQueue();
+                now = random.nextInt(1000) - 500;
+                TimerQueue queue = new TimerQueue(() -> now);
                 TreeSet<TimerHandle> reference = new TreeSet<>(ORDER);
                 List<TimerHandle> live = new ArrayList<>();
                 long sequence = 0;
                 for (int op = 0; op < 20_000; op++) {
-                    int choice = random.nextInt(10);
-                    if (choice < 5 || live.isEmpty()) {
-                        // Few distinct times, so that ties are common.
-                        TimerHandle t = new TimerHandle(loop, random.nextInt(50), sequence++, () -> { });
+                    int choice = random.nextInt(20);
+                    if (choice < 10 || live.isEmpty()) {
+                        TimerHandle t = new TimerHandle(loop, randomWhen(random), sequence++, () -> { });
                         queue.add(t);
                         reference.add(t);
                         live.add(t);
-                    } else if (choice < 8) {
+                    } else if (choice < 15) {
                         TimerHandle t = live.remove(random.nextInt(live.size()));
                         queue.remove(t);
+                        assertEquals(-1, t.position);
                         reference.remove(t);
-                    } else {
+                    } else if (choice < 19) {
                         TimerHandle polled = queue.poll();
                         assertEquals(reference.pollFirst(), polled, "seed " + seed + " op " + op);
+                        assertEquals(-1, polled.position);
                         live.remove(polled);
+                    } else {
+                        now += random.nextDouble() * RING_SECONDS / 2;
                     }
                     assertEquals(reference.size(), queue.size());
-                    assertEquals(reference.isEmpty() ? null : reference.first(), queue.peek());
+                    assertEquals(reference.isEmpty() ? null : reference.first(), queue.peek(),
+                            "seed " + seed + " op " + op);
                 }
                 while (!reference.isEmpty()) {
                     assertEquals(reference.pollFirst(), queue.poll());
                 }
                 assertNull(queue.poll());
+                assertTrue(queue.isEmpty());
             }
         }
     }
 
+    /**
+     * Times around the clock: some past, most within the ring's reach, some beyond it, on a
+     * grid of quarter buckets so that a bucket holds several and equal times are common.
+     */
+    private double randomWhen(Random random) {
+        int choice = random.nextInt(10);
+        double offset;
+        if (choice == 0) {
+            offset = -random.nextDouble() * RING_SECONDS;
+        } else if (choice < 8) {
+            offset = random.nextDouble() * RING_SECONDS;
+        } else {
+            offset = random.nextDouble() * 4 * RING_SECONDS;
+        }
+        double quarters = Math.floor((now + offset) / (BUCKET / 4));
+        return quarters * (BUCKET / 4);
+    }
+
     @Test
-    void theArrayIsBoundedByThePeakOfPendingTimers() {
+    void equalTimesComeOutInSchedulingOrderFromEveryPlace() {
         try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
-            TimerQueue queue = new TimerQueue();
+            TimerQueue queue = new TimerQueue(() -> now);
+            List<TimerHandle> scheduled = new ArrayList<>();
+            // The same three times, each scheduled 50 times interleaved: one due now (the near
+            // heap), one within the ring's reach, one beyond it (the far heap).
+            double[] times = {0, RING_SECONDS / 2, 3 * RING_SECONDS};
+            for (int i = 0; i < 150; i++) {
+                TimerHandle t = new TimerHandle(loop, times[i % 3], i, () -> { });
+                queue.add(t);
+                scheduled.add(t);
+            }
+            List<TimerHandle> expected = new ArrayList<>(scheduled);
+            expected.sort(ORDER);
+            List<TimerHandle> polled = new ArrayList<>();
+            TimerHandle t;
+            while ((t = queue.poll()) != null) {
+                polled.add(t);
+            }
+            assertEquals(expected, polled);
+        }
+    }
+
+    @Test
+    void theArraysDoNotGrowFromOneBurstToTheNext() {
+        try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
+            TimerQueue queue = new TimerQueue(() -> now);
+            List<Integer> capacities = new ArrayList<>();
             for (int round = 0; round < 10; round++) {
                 for (int i = 0; i < 10_000; i++) {
-                    queue.add(new TimerHandle(loop, i, i, () -> { }));
+                    // Spread over twice the ring's reach: half in buckets, half in the far heap.
+                    queue.add(new TimerHandle(loop, now + i * 2 * RING_SECONDS / 10_000, i, () -> { }));
                 }
-                while (queue.poll() != null) {
-                    // drain
+                TimerHandle t;
+                while ((t = queue.poll()) != null) {
+                    now = t.when();
                 }
+                capacities.add(queue.capacity());
             }
-            assertEquals(16_384, queue.capacity());
+            assertTrue(capacities.get(0) <= 2 * 10_000, "capacity " + capacities.get(0));
+            assertEquals(capacities.get(0), capacities.get(9), "capacities " + capacities);
         }
     }
 }
