@@ -85,7 +85,7 @@ public final class EventLoop implements AutoCloseable {
      * a loop with no channel registered never makes the selectNow system call. Before it
      * blocks, the loop marks `remote` asleep, so that only the first submission after that
      * pays for Selector.wakeup(), and a busy loop writes nothing submitters read. Timers live
-     * in a TimerQueue: scheduling one up to a second ahead appends it to a bucket without
+     * in a TimerQueue: scheduling one up to two seconds ahead appends it to a bucket without
      * comparing it to any other, and a cancelled one leaves at once. The owner check reads one
      * volatile field and costs a compare on the hot path.
      */
@@ -176,7 +176,10 @@ public final class EventLoop implements AutoCloseable {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("delay must be a number, got NaN");
         }
-        return schedule(time() + delay, callback);
+        double now = time();
+        TimerHandle timer = newTimer(now + delay, callback);
+        timers.add(timer, now);
+        return timer;
     }
 
     /** {@link #callLater(double, Runnable)} with a {@link Duration}. */
@@ -192,16 +195,15 @@ public final class EventLoop implements AutoCloseable {
         if (Double.isNaN(when)) {
             throw new IllegalArgumentException("when must be a number, got NaN");
         }
-        return schedule(when, callback);
-    }
-
-    /** callAt without the argument check callLater has already made. */
-    private TimerHandle schedule(double when, Runnable callback) {
-        checkThread();
-        checkClosed();
-        TimerHandle timer = new TimerHandle(this, when, timerSequence++, requireCallback(callback));
+        TimerHandle timer = newTimer(when, callback);
         timers.add(timer);
         return timer;
+    }
+
+    private TimerHandle newTimer(double when, Runnable callback) {
+        checkThread();
+        checkClosed();
+        return new TimerHandle(this, when, timerSequence++, requireCallback(callback));
     }
 
     /** The loop's clock, in seconds: monotonic, of arbitrary origin (0 for a virtual-time loop). */
@@ -763,8 +765,7 @@ public final class EventLoop implements AutoCloseable {
         if (!timers.isEmpty()) {
             double end = time() + 1e-9;
             TimerHandle timer;
-            while ((timer = timers.peek()) != null && timer.when() <= end) {
-                timers.poll();
+            while ((timer = timers.pollDue(end)) != null) {
                 ready.addLast(timer);
                 dueTimers++;
             }

@@ -14,28 +14,34 @@ import java.util.function.DoubleSupplier;
  * which its bucket alone tells apart:
  * <ul>
  *   <li>at or before the cursor: the {@code near} heap, the opened timers in exact order;</li>
- *   <li>in the {@link #RING} buckets after the cursor (about a second): an unordered array per
- *       bucket, in a ring, with a bit per bucket that says whether it holds any;</li>
+ *   <li>in the {@link #RING} buckets after the cursor (about two seconds): an unordered array
+ *       per bucket, in a ring, with a bit per bucket that says whether it holds any;</li>
  *   <li>further ahead: the {@code far} heap.</li>
  * </ul>
- * Scheduling a timer up to a second ahead, the common case, is an append to its bucket's array:
- * no comparisons, and no reads of the other timers, scattered over memory, that a heap's
- * sift-up makes. A bucket is put in order only when it is needed: once the near heap is empty,
- * the first bucket that holds timers is opened (its array becomes the near heap, ordered in
- * linear time) and the cursor moves to it. The timers of the far heap that have come within
- * the ring's reach then move into it. A bucket's array is young when it is written, so storing
- * a timer in it takes the garbage collector's cheap path; a heap array that lives across bursts
- * is old, and every store to it is a card for the collector to refine.
+ * Scheduling a timer up to two seconds ahead, the common case, is an append to its bucket's
+ * array: no comparisons, and none of the reads of other timers, scattered over memory, that a
+ * heap's sift-up makes. A bucket is put in order only when it is needed: once the near heap
+ * is empty, the first bucket that holds timers is opened (its array becomes the near heap,
+ * ordered in linear time) and the cursor moves to it. The timers of the far heap that have
+ * come within the ring's reach then move into it. A bucket's array is young when it is
+ * written, so storing a timer in it takes the garbage collector's cheap path; a heap array
+ * that lives across bursts is old, and every store to it is a card for the collector to
+ * refine.
  *
  * <p>The cursor can run ahead of the clock when it opens a bucket whose timers are not due yet;
  * timers scheduled before them then go to the near heap, which is then an ordinary heap.
- * When the near heap and the ring are empty, the cursor is set back to the clock's bucket.
+ * Whenever the near heap and the ring are empty, the cursor follows the clock: each
+ * iteration's {@link #pollDue} moves it up to the present, and a timer added outside the
+ * ring's reach moves it to the present, back or forth.
  */
 final class TimerQueue {
     /** Buckets per second of loop time: each is 1/1024 s wide. */
     static final double BUCKETS_PER_SECOND = 1024;
-    /** Buckets in the ring: timers up to a second ahead go into one. A power of two. */
-    static final int RING = 1024;
+    /**
+     * Buckets in the ring: timers up to two seconds ahead go into one (asyncio's favourite
+     * example, a one-second sleep, among them). A power of two.
+     */
+    static final int RING = 2048;
     private static final int MASK = RING - 1;
     /** A bucket's first array; an emptied array no longer than this is kept for reuse. */
     private static final int BUCKET_CAPACITY = 16;
@@ -50,7 +56,10 @@ final class TimerQueue {
     private int inRing;
     private long cursor;
 
-    /** @param clock the loop's time, read only to move the cursor back to the present */
+    /**
+     * @param clock the loop's time, read only when a timer is added without it, and only to
+     *     move the cursor to the present when nothing holds it
+     */
     TimerQueue(DoubleSupplier clock) {
         this.clock = clock;
     }
@@ -77,12 +86,21 @@ final class TimerQueue {
         return slots;
     }
 
+    /** Adds a timer, reading the clock only if the cursor may need moving to the present. */
     void add(TimerHandle timer) {
+        add(timer, Double.NaN);
+    }
+
+    /**
+     * Adds a timer scheduled at loop time {@code now}, which callLater has just read (NaN:
+     * not read).
+     */
+    void add(TimerHandle timer, double now) {
         long bucket = bucketOf(timer.when());
         if (bucket > cursor && bucket < cursor + RING) {
             append(timer, (int) bucket & MASK);
         } else {
-            addOutsideRing(timer, bucket);
+            addOutsideRing(timer, bucket, now);
         }
     }
 
@@ -95,6 +113,26 @@ final class TimerQueue {
             openNextBucket();
         }
         return near.peek();
+    }
+
+    /**
+     * Removes and returns the earliest timer if it is due at loop time {@code now}, else null.
+     * With the near heap and the ring empty, first moves the cursor up to {@code now}, so that
+     * the ring reaches from the present and the far timers come into it as they near.
+     */
+    TimerHandle pollDue(double now) {
+        if (near.isEmpty() && inRing == 0) {
+            long present = bucketOf(now);
+            if (present > cursor) {
+                moveCursor(present);
+            }
+        }
+        TimerHandle first = peek();
+        if (first == null || first.when() > now) {
+            return null;
+        }
+        (near.isEmpty() ? far : near).poll();
+        return first;
     }
 
     /** Removes and returns the earliest timer, or null. */
@@ -132,11 +170,11 @@ final class TimerQueue {
         inRing = 0;
     }
 
-    private void addOutsideRing(TimerHandle timer, long bucket) {
+    private void addOutsideRing(TimerHandle timer, long bucket, double now) {
         if (near.isEmpty() && inRing == 0) {
             // Nothing pins the cursor: bring it to the present, so that the ring covers the
-            // next second again rather than one long past (or ahead).
-            moveCursor(bucketOf(clock.getAsDouble()));
+            // next two seconds again rather than a stretch long past (or ahead).
+            moveCursor(bucketOf(Double.isNaN(now) ? clock.getAsDouble() : now));
             if (bucket > cursor && bucket < cursor + RING) {
                 append(timer, (int) bucket & MASK);
                 return;

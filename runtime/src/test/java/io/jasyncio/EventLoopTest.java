@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -327,6 +329,40 @@ class EventLoopTest extends LoopTestBase {
         loop.callLater(10, () -> log.add("at " + loop.time()));
         runUntilIdle();
         assertEquals(List.of("at 10.0", "at 3600.0"), log);
+    }
+
+    @Test
+    void manyTimersNearAndFarFireInWhenOrderEachAtItsOwnTime() {
+        // Delays up to 10 s, on a grid of 0.25 ms so that equal times are common: within the
+        // timer queue's two-second ring and beyond it. Timers scheduled by timers join in.
+        Random random = new Random(7);
+        List<double[]> fired = new ArrayList<>();
+        List<double[]> scheduled = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            double delay = random.nextInt(40_000) / 4000.0;
+            int id = i;
+            scheduled.add(new double[] {delay, id});
+            loop.callLater(delay, () -> {
+                fired.add(new double[] {loop.time(), id});
+                if (id % 100 == 0) {
+                    int child = 1_000_000 + id;
+                    double when = loop.time() + 0.5;
+                    scheduled.add(new double[] {when, child});
+                    loop.callAt(when, () -> fired.add(new double[] {loop.time(), child}));
+                }
+            });
+        }
+        runUntilIdle();
+        // Scheduling order breaks ties; the children are scheduled after every first-round timer.
+        scheduled.sort(Comparator.<double[]>comparingDouble(t -> t[0])
+                .thenComparingDouble(t -> t[1] >= 1_000_000 ? 1 : 0)
+                .thenComparingDouble(t -> t[1]));
+        assertEquals(scheduled.size(), fired.size());
+        for (int i = 0; i < fired.size(); i++) {
+            assertEquals(scheduled.get(i)[1], fired.get(i)[1], "timer " + i);
+            // Within the clock's resolution: asyncio runs timers due within it of now.
+            assertEquals(scheduled.get(i)[0], fired.get(i)[0], 1e-9, "timer " + i);
+        }
     }
 
     @Test

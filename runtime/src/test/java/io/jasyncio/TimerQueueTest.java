@@ -11,7 +11,10 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The timer queue against a sorted reference, under random adds, removals, polls and clock moves. */
+/**
+ * The timer queue against a sorted reference, under random adds, removals, polls and moves of
+ * the clock.
+ */
 class TimerQueueTest {
     private static final Comparator<TimerHandle> ORDER =
             Comparator.comparingDouble(TimerHandle::when).thenComparingLong(t -> t.sequence);
@@ -34,7 +37,11 @@ class TimerQueueTest {
                     int choice = random.nextInt(20);
                     if (choice < 10 || live.isEmpty()) {
                         TimerHandle t = new TimerHandle(loop, randomWhen(random), sequence++, () -> { });
-                        queue.add(t);
+                        if (choice % 2 == 0) {
+                            queue.add(t, now);
+                        } else {
+                            queue.add(t);
+                        }
                         reference.add(t);
                         live.add(t);
                     } else if (choice < 15) {
@@ -42,11 +49,15 @@ class TimerQueueTest {
                         queue.remove(t);
                         assertEquals(-1, t.position);
                         reference.remove(t);
-                    } else if (choice < 19) {
+                    } else if (choice < 17) {
                         TimerHandle polled = queue.poll();
                         assertEquals(reference.pollFirst(), polled, "seed " + seed + " op " + op);
                         assertEquals(-1, polled.position);
                         live.remove(polled);
+                    } else if (choice < 19) {
+                        TimerHandle due = reference.first().when() <= now ? reference.pollFirst() : null;
+                        assertEquals(due, queue.pollDue(now), "seed " + seed + " op " + op);
+                        live.remove(due);
                     } else {
                         now += random.nextDouble() * RING_SECONDS / 2;
                     }
@@ -113,7 +124,8 @@ class TimerQueueTest {
             for (int round = 0; round < 10; round++) {
                 for (int i = 0; i < 10_000; i++) {
                     // Spread over twice the ring's reach: half in buckets, half in the far heap.
-                    queue.add(new TimerHandle(loop, now + i * 2 * RING_SECONDS / 10_000, i, () -> { }));
+                    double when = now + i * 2 * RING_SECONDS / 10_000;
+                    queue.add(new TimerHandle(loop, when, i, () -> { }), now);
                 }
                 TimerHandle t;
                 while ((t = queue.poll()) != null) {
