@@ -117,6 +117,30 @@ class TimerQueueTest {
     }
 
     @Test
+    void infiniteAndHugeTimesKeepTheirPlace() {
+        try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
+            TimerQueue queue = new TimerQueue(() -> now);
+            double[] times = {Double.POSITIVE_INFINITY, 1e300, 0.5, Double.NEGATIVE_INFINITY, -1e300, 5, 0.5};
+            List<TimerHandle> expected = new ArrayList<>();
+            for (int i = 0; i < times.length; i++) {
+                TimerHandle t = new TimerHandle(loop, times[i], i, () -> { });
+                queue.add(t, now);
+                expected.add(t);
+            }
+            expected.sort(ORDER);
+            for (TimerHandle t : expected) {
+                // The clock follows the timers, as a virtual-time loop's does, to infinity.
+                now = Math.max(now, t.when());
+                assertEquals(t, queue.pollDue(now));
+            }
+            assertTrue(queue.isEmpty());
+            TimerHandle late = new TimerHandle(loop, now, times.length, () -> { });
+            queue.add(late, now);
+            assertEquals(late, queue.pollDue(now));
+        }
+    }
+
+    @Test
     void theArraysDoNotGrowFromOneBurstToTheNext() {
         try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
             TimerQueue queue = new TimerQueue(() -> now);
