@@ -44,14 +44,18 @@ final class TimerHeap {
      * Takes {@code timers[0..count)} as this empty heap's contents, in place: the array becomes
      * the heap's and is ordered in O(count). Each timer's {@code position} must already be its
      * index in the array, as in a {@link TimerQueue} bucket.
+     *
+     * @return the heap's previous array, now unused and all null
      */
-    void adopt(TimerHandle[] timers, int count) {
+    TimerHandle[] adopt(TimerHandle[] timers, int count) {
         assert size == 0;
+        TimerHandle[] previous = heap;
         heap = timers;
         size = count;
         for (int i = (count >>> 1) - 1; i >= 0; i--) {
             siftDown(i, timers[i]);
         }
+        return previous;
     }
 
     /** Removes and returns the earliest timer, or null. */

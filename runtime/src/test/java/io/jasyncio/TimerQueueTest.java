@@ -2,6 +2,7 @@ package io.jasyncio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ class TimerQueueTest {
                         assertEquals(-1, t.position);
                         reference.remove(t);
                     } else if (choice < 17) {
-                        TimerHandle polled = queue.poll();
+                        TimerHandle polled = pollEarliest(queue);
                         assertEquals(reference.pollFirst(), polled, "seed " + seed + " op " + op);
                         assertEquals(-1, polled.position);
                         live.remove(polled);
@@ -66,12 +67,26 @@ class TimerQueueTest {
                             "seed " + seed + " op " + op);
                 }
                 while (!reference.isEmpty()) {
-                    assertEquals(reference.pollFirst(), queue.poll());
+                    assertEquals(reference.pollFirst(), pollEarliest(queue));
                 }
-                assertNull(queue.poll());
+                assertNull(queue.peek());
                 assertTrue(queue.isEmpty());
             }
         }
+    }
+
+    /**
+     * Takes the earliest timer out as a virtual-time loop does: moves the clock to it, then
+     * polls what is due.
+     */
+    private TimerHandle pollEarliest(TimerQueue queue) {
+        TimerHandle first = queue.peek();
+        if (first == null) {
+            return null;
+        }
+        now = Math.max(now, first.when());
+        assertSame(first, queue.pollDue(now));
+        return first;
     }
 
     /**
@@ -109,7 +124,7 @@ class TimerQueueTest {
             expected.sort(ORDER);
             List<TimerHandle> polled = new ArrayList<>();
             TimerHandle t;
-            while ((t = queue.poll()) != null) {
+            while ((t = pollEarliest(queue)) != null) {
                 polled.add(t);
             }
             assertEquals(expected, polled);
@@ -141,6 +156,59 @@ class TimerQueueTest {
     }
 
     @Test
+    void timesBeyondTheLastBucketKeepTheirOrderAndTheirPlace() {
+        try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
+            // The clock reaches a time whose bucket number would overflow a long.
+            TimerQueue queue = new TimerQueue(() -> now);
+            TimerHandle e = new TimerHandle(loop, 1e16, 0, () -> { });
+            TimerHandle f = new TimerHandle(loop, 2e16, 1, () -> { });
+            queue.add(e, now);
+            queue.add(f, now);
+            assertSame(e, pollEarliest(queue));
+            TimerHandle g = new TimerHandle(loop, 3e16, 2, () -> { });
+            queue.add(g, now);
+            assertSame(f, queue.peek());
+
+            TimerHandle a = new TimerHandle(loop, 1e300, 3, () -> { });
+            TimerHandle b = new TimerHandle(loop, 2e300, 4, () -> { });
+            queue.add(a, now);
+            queue.add(b, now);
+            assertSame(f, pollEarliest(queue));
+            assertSame(g, pollEarliest(queue));
+            assertSame(a, pollEarliest(queue));
+            TimerHandle c = new TimerHandle(loop, 1e300 + 1e285, 5, () -> { });
+            TimerHandle infinite = new TimerHandle(loop, Double.POSITIVE_INFINITY, 6, () -> { });
+            queue.add(c, now);
+            queue.add(infinite, now);
+            queue.remove(b);
+            assertEquals(-1, b.position);
+            assertEquals(2, queue.size());
+            assertSame(c, pollEarliest(queue));
+            queue.remove(infinite);
+            assertTrue(queue.isEmpty());
+        }
+    }
+
+    @Test
+    void schedulingAndCancellingOnAMovingClockHoldsNoArrays() {
+        try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
+            TimerQueue queue = new TimerQueue(() -> now);
+            Random random = new Random(3);
+            for (int i = 0; i < 200_000; i++) {
+                // A timeout of up to three seconds, cancelled at once, as the clock moves on.
+                TimerHandle timeout = new TimerHandle(loop, now + random.nextDouble() * 3, i, () -> { });
+                queue.add(timeout, now);
+                queue.remove(timeout);
+                now += 0.001;
+                assertNull(queue.pollDue(now));
+            }
+            assertTrue(queue.isEmpty());
+            // A few first-size arrays (a heap's, the spare bucket array), not one per bucket.
+            assertTrue(queue.capacity() <= 64, "capacity " + queue.capacity());
+        }
+    }
+
+    @Test
     void theArraysDoNotGrowFromOneBurstToTheNext() {
         try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
             TimerQueue queue = new TimerQueue(() -> now);
@@ -151,9 +219,8 @@ class TimerQueueTest {
                     double when = now + i * 2 * RING_SECONDS / 10_000;
                     queue.add(new TimerHandle(loop, when, i, () -> { }), now);
                 }
-                TimerHandle t;
-                while ((t = queue.poll()) != null) {
-                    now = t.when();
+                while (pollEarliest(queue) != null) {
+                    // drain
                 }
                 capacities.add(queue.capacity());
             }
