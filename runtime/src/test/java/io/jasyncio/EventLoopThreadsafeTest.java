@@ -134,8 +134,8 @@ class EventLoopThreadsafeTest extends LoopTestBase {
 
     @Test
     void aLoopThatSleepsBetweenSubmissionsIsWokenByEveryOne() throws Exception {
-        // One submission at a time, each after the loop has run the previous one and gone back
-        // to waiting: 3,000 of them, past the queue's internal 1,024-slot chunks twice.
+        // One submission at a time, each after the loop has run the previous one and is
+        // lingering or back to waiting: 3,000 of them, past the queue's 1,024-slot chunks twice.
         int submissions = 3_000;
         java.util.concurrent.Semaphore ran = new java.util.concurrent.Semaphore(0);
         int[] count = {0};
@@ -153,6 +153,37 @@ class EventLoopThreadsafeTest extends LoopTestBase {
         loop.runForever();
         submitter.join();
         assertEquals(submissions, count[0]);
+        assertNoErrors();
+    }
+
+    @Test
+    void burstsOfEverySizeRunInOrderWhateverTheLoopWasDoingWhenTheyCame() throws Exception {
+        // Bursts of 1 to 2,000 callbacks, each after the last burst has run: they find the
+        // loop lingering after its drain or asleep, and end in the middle of a 1,024-slot
+        // chunk, at its edge or past it, so every way out of the linger is taken.
+        java.util.concurrent.Semaphore burstRan = new java.util.concurrent.Semaphore(0);
+        List<Integer> ran = new ArrayList<>();
+        int[] expected = {0};
+        Thread submitter = new Thread(() -> {
+            int next = 0;
+            for (int size = 1; size <= 2_000; size = size * 3 / 2 + 1) {
+                for (int i = 0; i < size; i++) {
+                    int n = next++;
+                    loop.callSoonThreadsafe(() -> ran.add(n));
+                }
+                loop.callSoonThreadsafe(burstRan::release);
+                burstRan.acquireUninterruptibly();
+            }
+            expected[0] = next;
+            loop.callSoonThreadsafe(loop::stop);
+        });
+        loop.callSoon(submitter::start);
+        loop.runForever();
+        submitter.join();
+        assertEquals(expected[0], ran.size());
+        for (int i = 0; i < ran.size(); i++) {
+            assertEquals(i, ran.get(i).intValue());
+        }
         assertNoErrors();
     }
 
