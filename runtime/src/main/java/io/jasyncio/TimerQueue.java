@@ -308,15 +308,15 @@ final class TimerQueue {
         cursor = bucket;
         TimerHandle first;
         while ((first = far.peek()) != null) {
-            long firstBucket = bucketOf(first.when());
-            if (firstBucket >= cursor + RING) {
+            long farBucket = bucketOf(first.when());
+            if (farBucket >= cursor + RING) {
                 break;
             }
             far.poll();
-            if (firstBucket <= cursor) {
+            if (farBucket <= cursor) {
                 near.add(first);
             } else {
-                append(first, firstBucket);
+                append(first, farBucket);
             }
         }
     }
