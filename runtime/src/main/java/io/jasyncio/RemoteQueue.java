@@ -36,15 +36,17 @@ final class RemoteQueue {
      *
      * Lingering: a loop that keeps pace with a producer drains a few handles, runs them, finds
      * the queue empty and sleeps, and the producer pays a selector wake-up for nearly every
-     * handle while the two threads pass the same cache lines back and forth (20M/s in JMH
-     * against Netty's 33M/s). So after a drain that took something the loop spins, looking at
+     * handle while the two threads pass the same cache lines back and forth (13M/s in JMH
+     * against Netty's 32M/s). So after a drain that took something the loop spins, looking at
      * the claim counter once a microsecond, until the producer crosses into a new chunk (the
-     * next drain takes a thousand handles at once), stops for a whole gap (a request-reply
-     * partner: its reply is taken within two gaps), or 40 microseconds pass, a selector
-     * wake-up's cost. Measured: 20M/s to 33M/s in JMH; a cross-thread ping-pong's median
-     * round trip 1.4 to 3.1 microseconds, its 90th percentile 17 to 6. Lingering without
-     * looking (up to 43M/s) made every ping-pong round trip the whole linger; leaving at the
-     * first pending handle kept the small drains and gained nothing.
+     * next drain takes a thousand handles at once), stops for a whole gap with a handle
+     * pending (a request-reply partner: its reply is taken within two gaps), claims nothing
+     * for eight gaps (a trickle: each of its handles costs the loop ten microseconds of
+     * spinning, not forty), or 40 microseconds pass, a selector wake-up's cost. Measured:
+     * 13M/s to 60-65M/s in JMH, 1.7-1.9x Netty; a cross-thread ping-pong's median round trip
+     * 14 to 2.5-3.1 microseconds. Lingering without looking (up to 43M/s) made every
+     * ping-pong round trip the whole linger; leaving at the first pending handle kept the
+     * small drains and gained nothing.
      *
      * Sleeping is Dekker's protocol on two words: the producer's claim, then its read of the
      * asleep flag; the loop's write of the flag, then its read of the claim counter. One of the
@@ -65,6 +67,11 @@ final class RemoteQueue {
      * the producer has stopped.
      */
     private static final int GAP_SPINS = 64;
+    /**
+     * Gaps the loop waits for a first claim after its drain before it sleeps: a partner that
+     * replies within them is served without a wake-up; a trickle costs the loop no more.
+     */
+    private static final int IDLE_GAPS = 8;
     /** Ints on each side of the asleep flag: a cache line's worth. */
     private static final int PADDING = 16;
 
@@ -149,18 +156,20 @@ final class RemoteQueue {
     /**
      * Loop thread: spins while a producer seems to be streaming, so that it gets a chunk ahead
      * and the next drain takes a long run. Returns when a push has crossed into the next
-     * chunk, when the pushes stopped for one gap, or after {@link #LINGER_NANOS}.
+     * chunk, when the pushes stopped for one gap with a handle pending, when nothing was
+     * pushed for {@link #IDLE_GAPS} gaps, or after {@link #LINGER_NANOS}.
      */
     private void lingerWhileProducing() {
         long deadline = System.nanoTime() + LINGER_NANOS;
         int claimedBefore = consumerSlot;
-        while (true) {
+        for (int gaps = 1; ; gaps++) {
             for (int i = 0; i < GAP_SPINS; i++) {
                 Thread.onSpinWait();
             }
             int claimed = (int) CLAIMED.getVolatile(consumerChunk);
             boolean quiet = claimed == claimedBefore && claimed > consumerSlot;
-            if (claimed >= CHUNK_SIZE || quiet || System.nanoTime() - deadline >= 0) {
+            boolean idle = claimed == consumerSlot && gaps >= IDLE_GAPS;
+            if (claimed >= CHUNK_SIZE || quiet || idle || System.nanoTime() - deadline >= 0) {
                 return;
             }
             claimedBefore = claimed;
