@@ -41,8 +41,10 @@ final class RemoteQueue {
      * the claim counter once a microsecond, until the producer crosses into a new chunk (the
      * next drain takes a thousand handles at once), stops for a whole gap with a handle
      * pending (a request-reply partner: its reply is taken within two gaps), claims nothing
-     * for eight gaps (a trickle: each of its handles costs the loop ten microseconds of
-     * spinning, not forty), or 40 microseconds pass, a selector wake-up's cost. Measured:
+     * for eight gaps (a trickle: each of its handles then costs the loop about ten
+     * microseconds of spinning, what a wake-up costs it, and spinning as long as blocking
+     * would cost is never worse than twice the better choice), or 40 microseconds pass, a
+     * selector wake-up's latency. Measured (HandOffHarness, docs/PERFORMANCE.md):
      * 13M/s to 60-65M/s in JMH, 1.7-1.9x Netty; a cross-thread ping-pong's median round trip
      * 14 to 2.5-3.1 microseconds. Lingering without looking (up to 43M/s) made every
      * ping-pong round trip the whole linger; leaving at the first pending handle kept the
@@ -69,7 +71,8 @@ final class RemoteQueue {
     private static final int GAP_SPINS = 64;
     /**
      * Gaps the loop waits for a first claim after its drain before it sleeps: a partner that
-     * replies within them is served without a wake-up; a trickle costs the loop no more.
+     * replies within them is served without a wake-up, and each callback of a trickle costs
+     * the loop about what a wake-up would (some ten microseconds) and no more.
      */
     private static final int IDLE_GAPS = 8;
     /** Ints on each side of the asleep flag: a cache line's worth. */
