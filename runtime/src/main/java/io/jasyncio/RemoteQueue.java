@@ -41,14 +41,18 @@ final class RemoteQueue {
      * the claim counter once a microsecond, until the producer crosses into a new chunk (the
      * next drain takes a thousand handles at once), stops for a whole gap with a handle
      * pending (a request-reply partner: its reply is taken within two gaps), claims nothing
-     * for eight gaps (a trickle: each of its handles then costs the loop about ten
-     * microseconds of spinning, what a wake-up costs it, and spinning as long as blocking
-     * would cost is never worse than twice the better choice), or 40 microseconds pass, a
-     * selector wake-up's latency. Measured (HandOffHarness, docs/PERFORMANCE.md):
+     * for a while, or 40 microseconds pass, a selector wake-up's latency. That while is at
+     * most eight gaps, about what a wake-up costs the loop in CPU (spinning as long as
+     * blocking would cost is never worse than twice the better choice), and adapts as
+     * HotSpot's spinning on monitors does: a gap shorter each time no claim came, eight again
+     * when one did, eight anyway every eighth time. A trickle of handles then costs the loop
+     * about a gap of spinning each, while a partner that replies within eight gaps keeps
+     * being served without a wake-up. Measured (HandOffHarness, docs/PERFORMANCE.md):
      * 13M/s to 60-65M/s in JMH, 1.7-1.9x Netty; a cross-thread ping-pong's median round trip
-     * 14 to 2.5-3.1 microseconds. Lingering without looking (up to 43M/s) made every
-     * ping-pong round trip the whole linger; leaving at the first pending handle kept the
-     * small drains and gained nothing.
+     * 14 to 3 microseconds; a fixed eight-gap wait doubled the CPU a trickle of one handle per
+     * 100 microseconds cost. Lingering without looking (up to 43M/s) made every ping-pong
+     * round trip the whole linger; leaving at the first pending handle kept the small drains
+     * and gained nothing.
      *
      * Sleeping is Dekker's protocol on two words: the producer's claim, then its read of the
      * asleep flag; the loop's write of the flag, then its read of the claim counter. One of the
@@ -70,11 +74,13 @@ final class RemoteQueue {
      */
     private static final int GAP_SPINS = 64;
     /**
-     * Gaps the loop waits for a first claim after its drain before it sleeps: a partner that
-     * replies within them is served without a wake-up, and each callback of a trickle costs
-     * the loop about what a wake-up would (some ten microseconds) and no more.
+     * The most gaps the loop waits for a first claim after its drain before it sleeps: a
+     * partner that replies within them is served without a wake-up, and a callback that
+     * comes alone costs the loop at most about what a wake-up would (some ten microseconds).
      */
-    private static final int IDLE_GAPS = 8;
+    private static final int MAX_IDLE_GAPS = 8;
+    /** A power of two: how often a linger waits the full {@link #MAX_IDLE_GAPS} for a claim. */
+    private static final int PROBE_EVERY = 8;
     /** Ints on each side of the asleep flag: a cache line's worth. */
     private static final int PADDING = 16;
 
@@ -105,6 +111,15 @@ final class RemoteQueue {
     private int consumerSlot;
     /** Loop thread: whether the last drain took anything, so a producer may still be at work. */
     private boolean tookSome;
+    /**
+     * Loop thread: the gaps a linger waits for a first claim: one fewer each time none came,
+     * back to {@link #MAX_IDLE_GAPS} each time one did, and every {@link #PROBE_EVERY}th
+     * linger waits that many anyway, so that a partner slower than the shrunken wait is found
+     * again.
+     */
+    private int idleGaps = MAX_IDLE_GAPS;
+    /** Loop thread: lingers so far, for the probes. */
+    private int lingers;
     /** 1 in the middle cell while the loop sleeps or is about to. */
     private final AtomicIntegerArray asleep = new AtomicIntegerArray(2 * PADDING + 1);
 
@@ -160,19 +175,27 @@ final class RemoteQueue {
      * Loop thread: spins while a producer seems to be streaming, so that it gets a chunk ahead
      * and the next drain takes a long run. Returns when a push has crossed into the next
      * chunk, when the pushes stopped for one gap with a handle pending, when nothing was
-     * pushed for {@link #IDLE_GAPS} gaps, or after {@link #LINGER_NANOS}.
+     * pushed for {@link #idleGaps} gaps, or after {@link #LINGER_NANOS}.
      */
     private void lingerWhileProducing() {
         long deadline = System.nanoTime() + LINGER_NANOS;
+        int window = (++lingers & (PROBE_EVERY - 1)) == 0 ? MAX_IDLE_GAPS : idleGaps;
         int claimedBefore = consumerSlot;
         for (int gaps = 1; ; gaps++) {
             for (int i = 0; i < GAP_SPINS; i++) {
                 Thread.onSpinWait();
             }
             int claimed = (int) CLAIMED.getVolatile(consumerChunk);
+            if (claimed == consumerSlot) {
+                if (gaps >= window) {
+                    idleGaps = Math.max(1, idleGaps - 1); // lingering did not pay
+                    return;
+                }
+            } else if (claimedBefore == consumerSlot) {
+                idleGaps = MAX_IDLE_GAPS; // a first claim came: lingering paid
+            }
             boolean quiet = claimed == claimedBefore && claimed > consumerSlot;
-            boolean idle = claimed == consumerSlot && gaps >= IDLE_GAPS;
-            if (claimed >= CHUNK_SIZE || quiet || idle || System.nanoTime() - deadline >= 0) {
+            if (claimed >= CHUNK_SIZE || quiet || System.nanoTime() - deadline >= 0) {
                 return;
             }
             claimedBefore = claimed;

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * each {@link Peer} in turn, every callback submitted from the harness's thread:
  * <ul>
  *   <li>{@code pingpong}: one callback at a time, the next one submitted as soon as the
- *       previous has run (the harness spins on a volatile field the callback writes):
+ *       previous has run (the harness spins on a volatile field the callback writes), or
+ *       ({@code pingpong_think5us}) 5 microseconds later, a partner doing some work:
  *       percentiles of the round trip, in microseconds;</li>
  *   <li>{@code trickle}: one callback every {@code period} microseconds for a second: the CPU
  *       time of the executor's thread as a share of the wall time, so what it spends waking
@@ -29,6 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class HandOffHarness {
     private static final int ROUND_TRIPS = 20_000;
+    /** A partner's time between a reply and its next request: none, and some work. */
+    private static final long[] THINK_MICROS = {0, 5};
     private static final long[] TRICKLE_PERIODS_MICROS = {1_000, 100, 20};
     private static final long TRICKLE_NANOS = 1_000_000_000L;
     private static final List<String> PEERS =
@@ -58,17 +61,20 @@ public final class HandOffHarness {
 
     private static String measure(Peer peer, int runs) throws Exception {
         List<String> figures = new ArrayList<>();
-        double[][] percentiles = new double[3][runs];
-        pingPong(peer);
-        for (int run = 0; run < runs; run++) {
-            double[] p = pingPong(peer);
-            for (int i = 0; i < p.length; i++) {
-                percentiles[i][run] = p[i];
+        for (long think : THINK_MICROS) {
+            double[][] percentiles = new double[3][runs];
+            pingPong(peer, think);
+            for (int run = 0; run < runs; run++) {
+                double[] p = pingPong(peer, think);
+                for (int i = 0; i < p.length; i++) {
+                    percentiles[i][run] = p[i];
+                }
             }
-        }
-        String[] names = {"pingpong_p50_us", "pingpong_p90_us", "pingpong_p99_us"};
-        for (int i = 0; i < names.length; i++) {
-            figures.add(figure(names[i], median(percentiles[i])));
+            String prefix = think == 0 ? "pingpong_" : "pingpong_think" + think + "us_";
+            String[] names = {"p50_us", "p90_us", "p99_us"};
+            for (int i = 0; i < names.length; i++) {
+                figures.add(figure(prefix + names[i], median(percentiles[i])));
+            }
         }
         Thread executorThread = executorThread(peer);
         for (long period : TRICKLE_PERIODS_MICROS) {
@@ -82,11 +88,15 @@ public final class HandOffHarness {
         return String.join(", ", figures);
     }
 
-    /** One ping-pong run: its round trips' 50th, 90th and 99th percentiles, in microseconds. */
-    private static double[] pingPong(Peer peer) {
+    /**
+     * One ping-pong run, the next callback submitted {@code thinkMicros} after the last has
+     * run: its round trips' 50th, 90th and 99th percentiles, in microseconds.
+     */
+    private static double[] pingPong(Peer peer, long thinkMicros) {
         long[] nanos = new long[ROUND_TRIPS];
         lastRun = 0;
         for (int i = 1; i <= ROUND_TRIPS; i++) {
+            waitUntil(System.nanoTime() + thinkMicros * 1_000);
             int n = i;
             long start = System.nanoTime();
             peer.submit(() -> lastRun = n);
