@@ -73,7 +73,7 @@ public final class HandOffHarness {
             String prefix = think == 0 ? "pingpong_" : "pingpong_think" + think + "us_";
             String[] names = {"p50_us", "p90_us", "p99_us"};
             for (int i = 0; i < names.length; i++) {
-                figures.add(figure(prefix + names[i], median(percentiles[i])));
+                figures.add(figure(prefix + names[i], Median.of(percentiles[i])));
             }
         }
         Thread executorThread = executorThread(peer);
@@ -83,7 +83,7 @@ public final class HandOffHarness {
             for (int run = 0; run < runs; run++) {
                 shares[run] = trickle(peer, executorThread, period);
             }
-            figures.add(figure("trickle_" + period + "us_cpu_percent", median(shares)));
+            figures.add(figure("trickle_" + period + "us_cpu_percent", Median.of(shares)));
         }
         return String.join(", ", figures);
     }
@@ -148,13 +148,6 @@ public final class HandOffHarness {
         CompletableFuture<Thread> thread = new CompletableFuture<>();
         peer.submit(() -> thread.complete(Thread.currentThread()));
         return thread.get(10, TimeUnit.SECONDS);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static String figure(String name, double value) {

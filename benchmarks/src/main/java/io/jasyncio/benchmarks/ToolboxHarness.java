@@ -13,7 +13,6 @@ import io.jasyncio.Queue;
 import io.jasyncio.Task;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -126,7 +125,7 @@ public final class ToolboxHarness {
         StringBuilder json = new StringBuilder(String.format(Locale.ROOT, "{\"jvm\": \"%s\", \"runs\": %d",
                 System.getProperty("java.version"), runs));
         for (int f = 0; f < FIGURES.length; f++) {
-            json.append(String.format(Locale.ROOT, ", \"%s\": %.4g", FIGURES[f], median(measured[f])));
+            json.append(String.format(Locale.ROOT, ", \"%s\": %.4g", FIGURES[f], Median.of(measured[f])));
         }
         for (int f = 0; f < FIGURES.length; f++) {
             json.append(String.format(Locale.ROOT, ", \"cold_%s\": %.4g", FIGURES[f], cold[f]));
@@ -159,12 +158,5 @@ public final class ToolboxHarness {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -1,5 +1,6 @@
 package io.jasyncio.benchmarks.net;
 
+import io.jasyncio.benchmarks.Median;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -78,11 +79,11 @@ public final class NetHarness {
                 cpuMicros[run] = ticks / TICKS_PER_SECOND * 1e6 / roundTrips;
             }
             System.err.printf(Locale.ROOT, "%-18s %10.0f round trips/s  %5.2f us user CPU per round trip%n",
-                    server, median(rates), median(cpuMicros));
+                    server, Median.of(rates), Median.of(cpuMicros));
             return String.format(Locale.ROOT,
                     "    \"%s\": {\"median_round_trips_per_s\": %.0f, \"median_server_user_cpu_us_per_round_trip\": %.3f,"
                             + " \"round_trips_per_s\": %s, \"server_user_cpu_us_per_round_trip\": %s}",
-                    server, median(rates), median(cpuMicros), Arrays.toString(rates), Arrays.toString(cpuMicros));
+                    server, Median.of(rates), Median.of(cpuMicros), Arrays.toString(rates), Arrays.toString(cpuMicros));
         } finally {
             process.getOutputStream().close();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -117,12 +118,5 @@ public final class NetHarness {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
