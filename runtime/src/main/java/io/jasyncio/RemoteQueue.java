@@ -193,9 +193,10 @@ final class RemoteQueue {
                 }
             } else if (claimedBefore == consumerSlot) {
                 idleGaps = MAX_IDLE_GAPS; // a first claim came: lingering paid
+            } else if (claimed == claimedBefore) {
+                return; // quiet for a gap with a handle pending
             }
-            boolean quiet = claimed == claimedBefore && claimed > consumerSlot;
-            if (claimed >= CHUNK_SIZE || quiet || System.nanoTime() - deadline >= 0) {
+            if (claimed >= CHUNK_SIZE || System.nanoTime() - deadline >= 0) {
                 return;
             }
             claimedBefore = claimed;
