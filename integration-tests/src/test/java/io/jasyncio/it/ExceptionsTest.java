@@ -7,16 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ExceptionsTest extends VirtualLoopTest {
 
-    /** The exception must arrive untouched: same object, same trace, nothing added to it. */
-    private static void assertUntouched(Throwable expected, StackTraceElement[] traceBefore, Throwable actual) {
+    private static final SourceLines SOURCE = new SourceLines(Exceptions.class);
+
+    /**
+     * The exception must arrive as it was thrown: the same object, its own frames first and
+     * unchanged, no cause or suppressed exception added; after its own frames come exactly the
+     * awaits it crossed, innermost first ({@code method, text of the await} pairs).
+     */
+    private static void assertArrivedThrough(Throwable expected, StackTraceElement[] traceBefore, Throwable actual,
+                                             String... methodsAndAwaits) {
         assertSame(expected, actual);
-        assertArrayEquals(traceBefore, actual.getStackTrace());
+        StackTraceElement[] trace = actual.getStackTrace();
+        assertArrayEquals(traceBefore, Arrays.copyOf(trace, traceBefore.length));
+        List<String> added = Arrays.stream(trace, traceBefore.length, trace.length)
+                .map(e -> e.getClassName() + "." + e.getMethodName() + "(" + e.getFileName() + ":" + e.getLineNumber() + ")")
+                .toList();
+        List<String> crossed = new ArrayList<>();
+        for (int i = 0; i < methodsAndAwaits.length; i += 2) {
+            crossed.add(Exceptions.class.getName() + "." + methodsAndAwaits[i] + "(Exceptions.java:"
+                    + SOURCE.lineIn(methodsAndAwaits[i], methodsAndAwaits[i + 1]) + ")");
+        }
+        assertEquals(crossed, added);
         assertNull(actual.getCause());
         assertEquals(0, actual.getSuppressed().length);
     }
@@ -71,7 +89,8 @@ class ExceptionsTest extends VirtualLoopTest {
 
         Throwable caught = loop.runUntilComplete(exceptions.catchAwaitedFailure(refused));
 
-        assertUntouched(refused, trace, caught);
+        assertArrivedThrough(refused, trace, caught,
+                "catchAwaitedFailure", "await(futures.<Integer>failing(error));");
     }
 
     @ParameterizedTest
@@ -85,7 +104,8 @@ class ExceptionsTest extends VirtualLoopTest {
         Throwable thrown = assertThrows(Exceptions.Refused.class,
                 () -> loop.runUntilComplete(exceptions.rethrowAwaitedFailure(refused, log)));
 
-        assertUntouched(refused, trace, thrown);
+        assertArrivedThrough(refused, trace, thrown,
+                "rethrowAwaitedFailure", "return result(await(futures.<Integer>failing(error)));");
         assertEquals("seen refused again", log.toString());
     }
 
@@ -99,7 +119,9 @@ class ExceptionsTest extends VirtualLoopTest {
         Throwable thrown = assertThrows(Exceptions.Refused.class,
                 () -> loop.runUntilComplete(exceptions.failureThroughTwoCoroutines(refused)));
 
-        assertUntouched(refused, trace, thrown);
+        assertArrivedThrough(refused, trace, thrown,
+                "failAfterAwait", "return result(await(futures.<Integer>failing(error)) + one);",
+                "failureThroughTwoCoroutines", "return result(await(failAfterAwait(error)) * 2);");
     }
 
     @ParameterizedTest

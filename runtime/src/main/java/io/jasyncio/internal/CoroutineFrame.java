@@ -144,6 +144,23 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         return null;
     }
 
+    /**
+     * The result of a future that is already done, awaited by this frame's method at the await
+     * it has just recorded as its resume label: rewritten code calls this on the path that does
+     * not suspend. A failure is thrown as it is, with this await written into its stack trace
+     * as the driver does for every await an exception crosses.
+     */
+    public final Object doneResult(Future<?> future) {
+        try {
+            return future.result();
+        } catch (Throwable t) {
+            if (AsyncStackTrace.ENABLED) {
+                AsyncStackTrace.crossing(t, this);
+            }
+            throw t;
+        }
+    }
+
     /** The frame that awaits this one, or null if this is the bottom of its stack. */
     public final CoroutineFrame<?> caller() {
         return caller;
@@ -161,6 +178,9 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         CoroutineFrame<?> frame = top;
         for (;;) {
             frame.awaiting = null;
+            if (error != null && AsyncStackTrace.ENABLED) {
+                AsyncStackTrace.crossing(error, frame);
+            }
             Object next;
             try {
                 next = frame.resume(value, error);

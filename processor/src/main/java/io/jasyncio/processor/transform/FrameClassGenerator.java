@@ -43,7 +43,7 @@ final class FrameClassGenerator {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 frameClass, null, RuntimeNames.FRAME, null);
-        cw.visitSource(null, null);
+        cw.visitSource(sourceFile, null);
         cw.visitField(0, LABEL_FIELD, "I", null, null).visitEnd();
         for (Map.Entry<Character, Integer> kind : layout.fieldCounts.entrySet()) {
             for (int i = 0; i < kind.getValue(); i++) {

@@ -182,6 +182,11 @@ final class MethodRewriter {
                     RuntimeNames.WRAP_FUTURE_DESCRIPTOR, false));
         }
         await.add(new VarInsnNode(Opcodes.ASTORE, awaitedLocal));
+        // The resume label first: the slow path resumes there, and a failure on the fast path
+        // names this await in its stack trace.
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        await.add(intConstant(site.label));
+        await.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, "I"));
         // Fast path: a done future gives its result (or throws) where the await is.
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FUTURE));
@@ -190,9 +195,11 @@ final class MethodRewriter {
         await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
         await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FUTURE, "done", "()Z", false));
         await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
-        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FUTURE, "result", "()Ljava/lang/Object;", false));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.DONE_RESULT,
+                RuntimeNames.DONE_RESULT_DESCRIPTOR, false));
         await.add(new JumpInsnNode(Opcodes.GOTO, after));
         // Slow path: keep what lives on, and hand the awaitable to the task.
         await.add(slow);
@@ -200,9 +207,6 @@ final class MethodRewriter {
         withAwaited.add(RuntimeNames.OBJECT);
         await.add(frame(withAwaited, below));
         await.add(spill(kept));
-        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        await.add(intConstant(site.label));
-        await.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, "I"));
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new InsnNode(Opcodes.ARETURN));
         // Resume point, reached from restore_k: what the await gave, thrown or pushed.

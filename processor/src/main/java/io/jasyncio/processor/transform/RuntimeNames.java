@@ -19,6 +19,8 @@ final class RuntimeNames {
     static final String FUTURE = "io/jasyncio/Future";
     static final String FRAME = "io/jasyncio/internal/CoroutineFrame";
     static final String COMPLETE_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String DONE_RESULT = "doneResult";
+    static final String DONE_RESULT_DESCRIPTOR = "(Lio/jasyncio/Future;)Ljava/lang/Object;";
     static final String RESUME = "resume";
     static final String RESUME_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
 
