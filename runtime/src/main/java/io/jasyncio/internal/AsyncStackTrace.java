@@ -1,16 +1,20 @@
 package io.jasyncio.internal;
 
+import java.lang.ref.WeakReference;
+
 /**
  * Writes the awaits an exception crosses into its own stack trace, so that a failure deep in a
  * chain of coroutines prints every coroutine that was waiting for it, as a synchronous call
  * chain would.
  *
- * <p>An {@code @Async} method's frame is not on the Java stack while the coroutine it awaits
- * runs (the driver, {@link CoroutineFrame#run}, keeps the stack flat), so the exception's own
- * trace ends at the innermost coroutine and continues with the loop's machinery. Each time the
- * exception is delivered to an awaiting frame, that frame's {@link CoroutineFrame#location()}
- * (the user's class, method, file and the line of the await) is inserted after the elements
- * recorded before it and ahead of the machinery: innermost coroutine first, outermost last.
+ * <p>A coroutine awaited inline runs on the Java stack under the methods awaiting it, so an
+ * exception created there names them in its own trace, at no extra cost. Two kinds of
+ * exceptions need help: one that reaches a coroutine from elsewhere (a failed future, another
+ * task, a timeout), and one that passes through frames the driver resumed after a suspension,
+ * which are no longer on the Java stack. Each time such an exception is delivered to an
+ * awaiting frame, that frame's {@link CoroutineFrame#location()} (the user's class, method,
+ * file and the line of the await) is inserted after the elements recorded before it and ahead
+ * of the driver's machinery: innermost coroutine first, outermost last.
  *
  * <p>Invariants:
  * <ul>
@@ -34,14 +38,25 @@ public final class AsyncStackTrace {
 
     private static final String DRIVER = CoroutineFrame.class.getName();
 
+    /**
+     * The error this thread last delivered out of a future, to tell it from one created on the
+     * Java stack; weakly, so that it never keeps a failure's objects alive.
+     */
+    private static final ThreadLocal<WeakReference<Throwable>> FROM_FUTURE = new ThreadLocal<>();
+
     private AsyncStackTrace() {}
 
     /**
      * Records that {@code error} is being delivered at {@code frame}'s current await (or, before
-     * the frame started, at its first line). Frames without a location (the runtime's
+     * the frame started, at its first line): {@code fromFuture} when it comes out of a future
+     * (created elsewhere, so no method on this Java stack is in its own trace), otherwise from
+     * the frame that {@code frame} awaited. Frames without a location (the runtime's
      * hand-written ones) add nothing.
      */
-    static void crossing(Throwable error, CoroutineFrame<?> frame) {
+    static void crossing(Throwable error, CoroutineFrame<?> frame, boolean fromFuture) {
+        if (fromFuture) {
+            FROM_FUTURE.set(new WeakReference<>(error));
+        }
         StackTraceElement await = frame.location();
         if (await == null) {
             return;
@@ -51,7 +66,7 @@ public final class AsyncStackTrace {
         if (length == 0 || length >= MAX_ELEMENTS) {
             return;
         }
-        int at = insertionPoint(trace);
+        int at = insertionPoint(trace, frame.loop());
         StackTraceElement[] grown = new StackTraceElement[length + 1];
         System.arraycopy(trace, 0, grown, 0, at);
         grown[at] = await;
@@ -60,22 +75,52 @@ public final class AsyncStackTrace {
     }
 
     /**
-     * Where the next awaiting frame goes: before the driver's first element and the generated
-     * {@code resume} that called the failing body from it, so the user's frames stay together;
-     * at the end when the exception was not thrown inside a coroutine (a callback failed a
-     * future, say).
+     * Records that {@code error} leaves a coroutine awaited inline into {@code frame}, the one
+     * awaiting it, if it came out of a future on this thread: then no method on the Java stack
+     * is in its own trace. An error created in the nested coroutines needs nothing: every
+     * method awaiting inline was on the Java stack when it was created, so its own trace
+     * already names them.
      */
-    private static int insertionPoint(StackTraceElement[] trace) {
-        for (int i = 0; i < trace.length; i++) {
-            if (trace[i].getClassName().equals(DRIVER)) {
-                int at = i;
-                while (at > 0 && isGeneratedResume(trace[at - 1])) {
-                    at--;
+    static void leavingInline(Throwable error, CoroutineFrame<?> frame) {
+        WeakReference<Throwable> fromFuture = FROM_FUTURE.get();
+        if (fromFuture != null && fromFuture.get() == error) {
+            crossing(error, frame, false);
+        }
+    }
+
+    /**
+     * Where the next awaiting frame goes: before the driver loop that is delivering the error
+     * (with {@code loop} loops below it on the Java stack, so the one {@code loop} loops in from
+     * the outermost in a trace made on this stack), and before the generated {@code resume} that called the
+     * failing body from it. So each frame resumed off the Java stack lands after the methods
+     * above it that were still on the stack, and after the frames recorded before it:
+     * innermost first. A trace with fewer loops (made on another task's stack) takes its
+     * innermost loop; one with none (a callback failed a future, say) takes the end.
+     */
+    private static int insertionPoint(StackTraceElement[] trace, int loop) {
+        int loops = 0;
+        int innermostLoop = -1;
+        for (int i = trace.length - 1; i >= 0; i--) {
+            if (isDriverLoop(trace[i]) && (i == 0 || !isDriverLoop(trace[i - 1]))) {
+                if (loops++ == loop) {
+                    return beforeResume(trace, i);
                 }
-                return at;
+                innermostLoop = i;
             }
         }
-        return trace.length;
+        return innermostLoop < 0 ? trace.length : beforeResume(trace, innermostLoop);
+    }
+
+    private static int beforeResume(StackTraceElement[] trace, int loop) {
+        int at = loop;
+        while (at > 0 && isGeneratedResume(trace[at - 1])) {
+            at--;
+        }
+        return at;
+    }
+
+    private static boolean isDriverLoop(StackTraceElement element) {
+        return element.getClassName().equals(DRIVER) && !element.getMethodName().equals("awaitInline");
     }
 
     /** The {@code resume} of a frame class written by the bytecode pass ({@code Host$$method$N}). */

@@ -35,9 +35,15 @@ import io.jasyncio.Future;
  * call passes no value; a non-null {@code error} on the first call (a task cancelled before
  * it started) must be thrown before any of the method's code runs.
  *
- * <p>Because the driver loops instead of recursing, a chain of 100,000 nested awaits uses a
- * constant amount of Java stack, and awaiting a coroutine that completes without suspending
- * allocates nothing beyond its frame.
+ * <p>Rewritten methods await a coroutine through {@link #awaitInline}: it runs nested on the
+ * Java stack under the awaiting method, as a plain call would, so that an exception's trace
+ * and a debugger's view hold every awaiting method. When the nested coroutine suspends, each
+ * awaiting method saves its state and returns {@link #SUSPENDED}, unwinding the Java stack to
+ * the driver; on resumption the driver continues each awaiting frame in turn, and adds each
+ * one an exception passes through to its stack trace ({@link AsyncStackTrace}). Past
+ * {@code MAX_INLINE_DEPTH} nested awaits the driver runs the callee in its own loop instead,
+ * so a chain of 100,000 nested awaits uses a bounded amount of Java stack. Awaiting a
+ * coroutine that completes without suspending allocates nothing beyond its frame.
  *
  * <h2>Example</h2>
  * A hand-written frame for {@code @Async Coroutine<Integer> twice(Future<Integer> f) { int
@@ -67,6 +73,18 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     /** Returned by {@link #resume} to yield the thread for one loop iteration. */
     public static final Object YIELD = new Marker("YIELD");
 
+    /**
+     * Returned by {@link #awaitInline} and then by the awaiting method: it is suspended at its
+     * recorded label, below a coroutine that suspended (or that the driver must run).
+     */
+    public static final Object SUSPENDED = new Marker("SUSPENDED");
+
+    /**
+     * How many coroutines may await each other nested on the Java stack before the driver takes
+     * over: deep enough for any hand-written chain, shallow enough for any thread's stack.
+     */
+    static final int MAX_INLINE_DEPTH = 32;
+
     private static final Object COMPLETED = new Marker("COMPLETED");
 
     private static final byte NEW = 0;
@@ -81,6 +99,10 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     /** The return value once RETURNED, the exception once FAILED. */
     private Object outcome;
     private byte lifecycle = NEW;
+    /** How many inline awaits the code now running this frame is nested in. */
+    private byte depth;
+    /** How many driver loops are on the Java stack below the one running this frame. */
+    private byte loop;
 
     protected CoroutineFrame() {}
 
@@ -155,7 +177,7 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
             return future.result();
         } catch (Throwable t) {
             if (AsyncStackTrace.ENABLED) {
-                AsyncStackTrace.crossing(t, this);
+                AsyncStackTrace.crossing(t, this, true);
             }
             throw t;
         }
@@ -175,40 +197,131 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
      *     bottom frame has ended (its {@link #failure()} or {@link #value()} says how)
      */
     public static CoroutineFrame<?> run(CoroutineFrame<?> top, Object value, Throwable error) {
-        CoroutineFrame<?> frame = top;
+        return drive(top, value, error, null, null, 0, 0);
+    }
+
+    /**
+     * Whether this frame's method may await a coroutine through {@link #awaitInline}: false
+     * past {@link #MAX_INLINE_DEPTH} nested awaits, where the method hands the coroutine to the
+     * driver instead, as it hands it a pending future.
+     */
+    public final boolean canAwaitInline() {
+        return depth < MAX_INLINE_DEPTH;
+    }
+
+    /** How many driver loops are on the Java stack below the one running this frame. */
+    final int loop() {
+        return loop;
+    }
+
+    /**
+     * Awaits {@code callee} from this frame's method, at the await it has just recorded as its
+     * resume label: rewritten code calls this for every await of a coroutine. The callee runs
+     * here, nested on the Java stack under the awaiting method, so that a failure's stack trace
+     * holds every awaiting method as a synchronous call's would, and a debugger's step over
+     * the await stops on the next line. Only while {@link #canAwaitInline()}.
+     *
+     * @return the callee's value; or {@link #SUSPENDED}: the callee's stack suspended, and the
+     *     awaiting method must save its state and return {@code SUSPENDED} itself; it will be
+     *     resumed at its recorded label with the outcome
+     * @throws Throwable the callee's failure, as it is, or an IllegalStateException if the
+     *     callee was awaited before
+     */
+    public final Object awaitInline(CoroutineFrame<?> callee) {
+        // The caller checked canAwaitInline(): past the depth limit the driver runs the callee.
+        if (callee.lifecycle != NEW) {
+            throw new IllegalStateException("cannot reuse already awaited coroutine " + callee);
+        }
+        callee.lifecycle = STARTED;
+        callee.caller = this;
+        callee.depth = (byte) (depth + 1);
+        callee.loop = loop;
+        Object next;
+        try {
+            next = callee.resume(null, null);
+        } catch (Throwable t) {
+            callee.lifecycle = FAILED;
+            callee.outcome = t;
+            callee.caller = null;
+            if (AsyncStackTrace.ENABLED) {
+                AsyncStackTrace.leavingInline(t, this);
+            }
+            throw Throwables.sneakyThrow(t);
+        }
+        if (next == COMPLETED) {
+            callee.lifecycle = RETURNED;
+            callee.caller = null;
+            return callee.outcome;
+        }
+        CoroutineFrame<?> suspended = drive(callee, null, null, next, callee, depth + 1, loop + 1);
+        if (suspended != null) {
+            awaiting = suspended;
+            return SUSPENDED;
+        }
+        if (callee.lifecycle == FAILED) {
+            Throwable failure = (Throwable) callee.outcome;
+            if (AsyncStackTrace.ENABLED) {
+                AsyncStackTrace.leavingInline(failure, this);
+            }
+            throw Throwables.sneakyThrow(failure);
+        }
+        return callee.outcome;
+    }
+
+    /**
+     * The driver loop. Starts by resuming {@code frame} with {@code value}/{@code error}, or,
+     * when {@code next} is non-null, by acting on what {@code frame}'s last resume returned.
+     * Ends when a frame suspends (returned), or when {@code bottom} ends (null; with a null
+     * {@code bottom}, when the frame with no caller ends). {@code depth} is how many inline
+     * awaits this loop is nested in, {@code loop} how many driver loops are below it.
+     */
+    private static CoroutineFrame<?> drive(CoroutineFrame<?> frame, Object value, Throwable error, Object next,
+                                           CoroutineFrame<?> bottom, int depth, int loop) {
+        // An error at the start came from a future (a task waking); later, from the frame above.
+        boolean fromFuture = true;
         for (;;) {
-            frame.awaiting = null;
-            if (error != null && AsyncStackTrace.ENABLED) {
-                AsyncStackTrace.crossing(error, frame);
-            }
-            Object next;
-            try {
-                next = frame.resume(value, error);
-            } catch (Throwable t) {
-                frame.lifecycle = FAILED;
-                frame.outcome = t;
-                CoroutineFrame<?> caller = frame.caller;
-                if (caller == null) {
-                    return null;
+            if (next == null) {
+                frame.awaiting = null;
+                frame.depth = (byte) depth;
+                frame.loop = (byte) loop;
+                if (error != null && AsyncStackTrace.ENABLED) {
+                    AsyncStackTrace.crossing(error, frame, fromFuture);
                 }
-                frame.caller = null;
-                frame = caller;
-                value = null;
-                error = t;
-                continue;
+                try {
+                    next = frame.resume(value, error);
+                } catch (Throwable t) {
+                    frame.lifecycle = FAILED;
+                    frame.outcome = t;
+                    CoroutineFrame<?> caller = frame.caller;
+                    frame.caller = null;
+                    if (frame == bottom || caller == null) {
+                        return null;
+                    }
+                    frame = caller;
+                    value = null;
+                    error = t;
+                    fromFuture = false;
+                    continue;
+                }
             }
+            Object what = next;
+            next = null;
             value = null;
             error = null;
-            if (next == COMPLETED) {
+            if (what == COMPLETED) {
                 frame.lifecycle = RETURNED;
                 CoroutineFrame<?> caller = frame.caller;
-                if (caller == null) {
+                frame.caller = null;
+                if (frame == bottom || caller == null) {
                     return null;
                 }
-                frame.caller = null;
                 value = frame.outcome;
                 frame = caller;
-            } else if (next instanceof Future<?> future) {
+            } else if (what == SUSPENDED) {
+                CoroutineFrame<?> innermost = (CoroutineFrame<?>) frame.awaiting;
+                frame.awaiting = null;
+                return innermost;
+            } else if (what instanceof Future<?> future) {
                 if (!future.done()) {
                     frame.awaiting = future;
                     return frame;
@@ -217,21 +330,24 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                     value = future.result();
                 } catch (Throwable t) {
                     error = t;
+                    fromFuture = true;
                 }
-            } else if (next instanceof CoroutineFrame<?> callee) {
+            } else if (what instanceof CoroutineFrame<?> callee) {
                 if (callee.lifecycle != NEW) {
                     error = new IllegalStateException("cannot reuse already awaited coroutine " + callee);
+                    fromFuture = false;
                 } else {
                     callee.lifecycle = STARTED;
                     callee.caller = frame;
                     frame = callee;
                 }
-            } else if (next == YIELD) {
+            } else if (what == YIELD) {
                 frame.awaiting = YIELD;
                 return frame;
             } else {
                 error = new IllegalStateException(
-                        "coroutine " + frame + " awaited " + next + ", which is not awaitable");
+                        "coroutine " + frame + " awaited " + what + ", which is not awaitable");
+                fromFuture = false;
             }
         }
     }

@@ -176,4 +176,31 @@ public final class AsyncTraces {
         }
         return result(i);
     }
+
+    /**
+     * {@code n} nested awaits of itself, deeper than the runtime nests coroutines on the Java
+     * stack; the innermost throws, after a real suspension if {@code suspend}.
+     */
+    @Async
+    public static Coroutine<Integer> deep(int n, boolean suspend) {
+        if (n == 0) {
+            if (suspend) {
+                await(sleep(0.01));
+            }
+            throw new IllegalStateException("bottom"); // @deep-throw
+        }
+        return result(await(deep(n - 1, suspend)) + 1); // @deep-await
+    }
+
+    /** Resumed after a sleep, so its caller is off the Java stack; then a chain deeper than the nesting limit fails. */
+    @Async
+    public static Coroutine<Integer> aboveDeep(int n) {
+        return result(await(sleepThenDeep(n))); // @above-deep
+    }
+
+    @Async
+    static Coroutine<Integer> sleepThenDeep(int n) {
+        await(sleep(0.01));
+        return result(await(deep(n, false))); // @sleep-then-deep
+    }
 }

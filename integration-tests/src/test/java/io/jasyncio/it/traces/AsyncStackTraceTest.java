@@ -73,6 +73,36 @@ class AsyncStackTraceTest extends VirtualLoopTest {
                 "the loop's frames stay after the coroutines': " + Arrays.toString(trace));
     }
 
+    @ParameterizedTest(name = "suspending first: {0}")
+    @ValueSource(booleans = {false, true})
+    void aChainDeeperThanTheNestingLimitNamesEveryLevelInOrder(boolean suspend) {
+        int levels = 100;
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> loop.runUntilComplete(AsyncTraces.deep(levels, suspend)));
+
+        List<String> frames = new ArrayList<>();
+        frames.add("deep:" + SOURCE.marker("deep-throw"));
+        for (int i = 0; i < levels; i++) {
+            frames.add("deep:" + SOURCE.marker("deep-await"));
+        }
+        assertEquals(frames, userFrames(e));
+    }
+
+    @Test
+    void aResumedCallerLandsAfterTheMethodsStillOnTheJavaStack() {
+        int levels = 100;
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> loop.runUntilComplete(AsyncTraces.aboveDeep(levels)));
+
+        List<String> frames = new ArrayList<>();
+        frames.add("deep:" + SOURCE.marker("deep-throw"));
+        for (int i = 0; i < levels; i++) {
+            frames.add("deep:" + SOURCE.marker("deep-await"));
+        }
+        frames.addAll(expected("sleepThenDeep", "sleep-then-deep", "aboveDeep", "above-deep"));
+        assertEquals(frames, userFrames(e));
+    }
+
     @Test
     void aTaskAwaitingAFailedTaskContinuesTheChain() {
         IllegalStateException e = assertThrows(IllegalStateException.class,

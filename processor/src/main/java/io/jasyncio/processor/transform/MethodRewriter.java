@@ -33,9 +33,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   start:  if (error != null) throw error;               // cancelled before it began
  *           restore the parameters; the original code follows, its locals moved up by 3
  *   at each await site k, [stack S, awaitable]:
- *           a = awaitable;
- *           if (a is a done Future) push a.result();      // no suspension, no allocation
- *           else { spill S and the live locals; f.label = k; return a; }
+ *           a = awaitable; f.label = k;
+ *           if (a is a done Future) push f.doneResult(a);  // no suspension, no allocation
+ *           else if (a is a coroutine frame and f.canAwaitInline()   // nested, on this Java stack
+ *                    and (r = f.awaitInline(a)) != SUSPENDED) push r;
+ *           else { spill S and the live locals; return a or SUSPENDED; }
  *   resume_k: if (error != null) throw error;             // inside the user's try blocks
  *           push value;                                   // continues as the call would
  *   restore_k (at the end): reload S and the locals, goto resume_k
@@ -171,6 +173,7 @@ final class MethodRewriter {
         FrameLayout.SiteLayout kept = layout.sites.get(site);
         List<Object> locals = siteLocals(site);
         List<Object> below = FrameType.toFrameLayout(site.stackBelow());
+        LabelNode notFuture = new LabelNode();
         LabelNode slow = new LabelNode();
         LabelNode resume = new LabelNode();
         LabelNode noError = new LabelNode();
@@ -190,7 +193,7 @@ final class MethodRewriter {
         // Fast path: a done future gives its result (or throws) where the await is.
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FUTURE));
-        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, notFuture));
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
         await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FUTURE, "done", "()Z", false));
@@ -201,10 +204,30 @@ final class MethodRewriter {
         await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.DONE_RESULT,
                 RuntimeNames.DONE_RESULT_DESCRIPTOR, false));
         await.add(new JumpInsnNode(Opcodes.GOTO, after));
-        // Slow path: keep what lives on, and hand the awaitable to the task.
-        await.add(slow);
+        // A coroutine runs nested under this method; it gives its value, throws, or has this
+        // method suspend too (SUSPENDED takes the awaitable's place on the slow path).
         List<Object> withAwaited = padTo(locals, awaitedLocal);
         withAwaited.add(RuntimeNames.OBJECT);
+        await.add(notFuture);
+        await.add(frame(withAwaited, below));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FRAME));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.CAN_AWAIT_INLINE, "()Z",
+                false));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FRAME));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.AWAIT_INLINE,
+                RuntimeNames.AWAIT_INLINE_DESCRIPTOR, false));
+        await.add(new InsnNode(Opcodes.DUP));
+        await.add(new FieldInsnNode(Opcodes.GETSTATIC, RuntimeNames.FRAME, RuntimeNames.SUSPENDED, "Ljava/lang/Object;"));
+        await.add(new JumpInsnNode(Opcodes.IF_ACMPNE, after));
+        await.add(new VarInsnNode(Opcodes.ASTORE, awaitedLocal));
+        // Slow path: keep what lives on, and hand the awaitable (or SUSPENDED) to the driver.
+        await.add(slow);
         await.add(frame(withAwaited, below));
         await.add(spill(kept));
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));

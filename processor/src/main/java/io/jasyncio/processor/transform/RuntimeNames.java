@@ -21,6 +21,10 @@ final class RuntimeNames {
     static final String COMPLETE_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
     static final String DONE_RESULT = "doneResult";
     static final String DONE_RESULT_DESCRIPTOR = "(Lio/jasyncio/Future;)Ljava/lang/Object;";
+    static final String AWAIT_INLINE = "awaitInline";
+    static final String CAN_AWAIT_INLINE = "canAwaitInline";
+    static final String AWAIT_INLINE_DESCRIPTOR = "(Lio/jasyncio/internal/CoroutineFrame;)Ljava/lang/Object;";
+    static final String SUSPENDED = "SUSPENDED";
     static final String RESUME = "resume";
     static final String RESUME_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
 
