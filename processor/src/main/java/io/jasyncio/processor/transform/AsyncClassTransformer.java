@@ -104,12 +104,11 @@ public final class AsyncClassTransformer {
         return line > 0 && line <= Character.MAX_VALUE ? (char) line : 0;
     }
 
-    /** A class this pass rewrote before has a synthetic static body taking one of its frames. */
+    /** A class this pass rewrote before has a body method taking one of its frames first. */
     private static boolean alreadyRewritten(ClassNode host) {
         String framePrefix = "(L" + host.name + "$$";
         for (MethodNode method : host.methods) {
-            if ((method.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC)) == (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC)
-                    && method.desc.startsWith(framePrefix)) {
+            if (method.desc.startsWith(framePrefix) && method.desc.endsWith(FrameClassGenerator.BODY_RETURN)) {
                 return true;
             }
         }

@@ -29,6 +29,7 @@ import org.objectweb.asm.Type;
  */
 final class FrameClassGenerator {
     static final String LABEL_FIELD = "label";
+    static final String BODY_RETURN = ";Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
 
     private FrameClassGenerator() {}
 
@@ -52,7 +53,7 @@ final class FrameClassGenerator {
             }
         }
         writeConstructor(cw, frameClass, host, methodDescriptor, isStatic, layout);
-        writeResume(cw, frameClass, host, hostIsInterface, methodName);
+        writeResume(cw, frameClass, host, hostIsInterface, methodName, isStatic, layout);
         writeToString(cw, host, methodName);
         writeLocation(cw, frameClass, host, methodName, sourceFile, lines);
         cw.visitEnd();
@@ -81,16 +82,26 @@ final class FrameClassGenerator {
         mv.visitEnd();
     }
 
+    /**
+     * {@code resume} calls the body: a static method for a static {@code @Async} method, else an
+     * instance method called on the receiver, so that in the body {@code this} is the user's
+     * object. It has no line numbers: a debugger stepping into it goes on into the body.
+     */
     private static void writeResume(ClassWriter cw, String frameClass, String host, boolean hostIsInterface,
-                                    String methodName) {
+                                    String methodName, boolean isStatic, FrameLayout layout) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.RESUME, RuntimeNames.RESUME_DESCRIPTOR,
                 null, new String[] {RuntimeNames.THROWABLE});
         mv.visitCode();
+        if (!isStatic) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, layout.parameters.get(0).field(), "Ljava/lang/Object;");
+            mv.visitTypeInsn(Opcodes.CHECKCAST, host);
+        }
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, host, RuntimeNames.bodyMethodName(methodName),
-                bodyDescriptor(frameClass), hostIsInterface);
+        int invoke = isStatic ? Opcodes.INVOKESTATIC : hostIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
+        mv.visitMethodInsn(invoke, host, methodName, bodyDescriptor(frameClass), hostIsInterface);
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

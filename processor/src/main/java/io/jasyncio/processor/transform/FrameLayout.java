@@ -37,10 +37,16 @@ final class FrameLayout {
 
     FrameLayout(String owner, MethodNode method, List<AwaitSite> sites) {
         this.parameters = layOutParameters(owner, method);
+        // An instance method's receiver keeps its own field for the whole call: the body is
+        // called on it at every resume, so no site may reuse that field and none saves it.
+        int firstSaved = (method.access & Opcodes.ACC_STATIC) == 0 ? 1 : 0;
         for (AwaitSite site : sites) {
             Map<Character, Integer> used = new HashMap<>();
+            if (firstSaved == 1) {
+                used.put('A', 1);
+            }
             List<Kept> locals = new ArrayList<>();
-            for (int local = 0; local < site.locals.size(); local++) {
+            for (int local = firstSaved; local < site.locals.size(); local++) {
                 Object type = site.locals.get(local);
                 char kind = FrameType.kind(type);
                 if (kind == 0) {

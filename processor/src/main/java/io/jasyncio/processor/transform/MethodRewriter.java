@@ -49,10 +49,16 @@ import org.objectweb.asm.tree.VarInsnNode;
  * frames; javac's own frames get the three new locals in front.
  */
 final class MethodRewriter {
-    static final int FRAME = 0;
-    static final int VALUE = 1;
-    static final int ERROR = 2;
+    /** How far the original locals from the first parameter on move up: three new locals. */
     static final int SHIFT = 3;
+
+    /** The new locals: the frame, the awaited value and the error, right after {@code this}. */
+    private final int FRAME;
+    private final int VALUE;
+    private final int ERROR;
+    /** The first original local that moves: 1 in an instance method ({@code this} stays), else 0. */
+    private final int firstShifted;
+    private final boolean isStatic;
 
     private final String owner;
     private final String frameClass;
@@ -69,8 +75,15 @@ final class MethodRewriter {
         this.method = method;
         this.sites = sites;
         this.layout = layout;
+        this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        this.firstShifted = isStatic ? 0 : 1;
+        this.FRAME = firstShifted;
+        this.VALUE = firstShifted + 1;
+        this.ERROR = firstShifted + 2;
         this.awaitedLocal = method.maxLocals + SHIFT;
-        this.entryLocals = List.of(frameClass, RuntimeNames.OBJECT, RuntimeNames.THROWABLE);
+        this.entryLocals = isStatic
+                ? List.of(frameClass, RuntimeNames.OBJECT, RuntimeNames.THROWABLE)
+                : List.of(owner, frameClass, RuntimeNames.OBJECT, RuntimeNames.THROWABLE);
     }
 
     /**
@@ -85,12 +98,11 @@ final class MethodRewriter {
     private MethodNode rewrite(boolean ownerIsInterface) {
         List<MethodInsnNode> resultCalls = findResultCalls();
         MethodNode body = new MethodNode(
-                Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0),
-                RuntimeNames.bodyMethodName(method.name), FrameClassGenerator.bodyDescriptor(frameClass), null, null);
+                (isStatic ? Opcodes.ACC_STATIC : 0) | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0),
+                method.name, FrameClassGenerator.bodyDescriptor(frameClass), null, null);
         body.instructions = method.instructions;
         body.tryCatchBlocks = method.tryCatchBlocks;
         body.localVariables = method.localVariables;
-        int firstLine = firstLine(body.instructions);
         shiftLocals(body);
 
         for (MethodInsnNode call : resultCalls) {
@@ -111,7 +123,7 @@ final class MethodRewriter {
         dropShadowedFrames(body.instructions);
         // maxLocals and maxStack: recomputed when the class is written (COMPUTE_MAXS).
 
-        writeStub(firstLine);
+        writeStub();
         return body;
     }
 
@@ -135,22 +147,27 @@ final class MethodRewriter {
     private void shiftLocals(MethodNode body) {
         for (AbstractInsnNode insn = body.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof VarInsnNode var) {
-                var.var += SHIFT;
+                var.var = shifted(var.var);
             } else if (insn instanceof IincInsnNode iinc) {
-                iinc.var += SHIFT;
+                iinc.var = shifted(iinc.var);
             } else if (insn instanceof FrameNode frame) {
                 List<Object> locals = new ArrayList<>(entryLocals);
-                locals.addAll(frame.local);
+                locals.addAll(frame.local.subList(Math.min(firstShifted, frame.local.size()), frame.local.size()));
                 frame.local = locals;
             }
         }
         if (body.localVariables != null) {
             for (LocalVariableNode variable : body.localVariables) {
-                variable.index += SHIFT;
+                variable.index = shifted(variable.index);
             }
         }
         method.visibleLocalVariableAnnotations = null;
         method.invisibleLocalVariableAnnotations = null;
+    }
+
+    /** Where original local {@code slot} lives in the body: {@code this} stays, the rest move up by {@link #SHIFT}. */
+    private int shifted(int slot) {
+        return slot < firstShifted ? slot : slot + SHIFT;
     }
 
     /** {@code return result(v)} becomes {@code return f.complete(v)}: no coroutine object. */
@@ -276,8 +293,8 @@ final class MethodRewriter {
             next += FrameType.isTwoWords(value.type()) ? 2 : 1;
         }
         for (FrameLayout.Kept local : kept.locals()) {
-            if (local.field() != null) {
-                spill.add(store(local, local.local() + SHIFT));
+            if (local.field() != null && local.local() >= firstShifted) {
+                spill.add(store(local, shifted(local.local())));
             }
         }
         for (int i = 0; i < temps.length; i++) {
@@ -304,8 +321,11 @@ final class MethodRewriter {
         block.add(restore);
         block.add(frame(entryLocals, List.of()));
         for (FrameLayout.Kept local : kept.locals()) {
+            if (local.local() < firstShifted) {
+                continue;  // this is the body's receiver, never saved
+            }
             block.add(load(local));
-            block.add(new VarInsnNode(FrameType.storeOpcode(local.kind()), local.local() + SHIFT));
+            block.add(new VarInsnNode(FrameType.storeOpcode(local.kind()), shifted(local.local())));
         }
         for (FrameLayout.Kept value : kept.stack()) {
             block.add(load(value));
@@ -355,8 +375,11 @@ final class MethodRewriter {
         code.add(begin);
         code.add(frame(entryLocals, List.of()));
         for (FrameLayout.Kept parameter : layout.parameters) {
+            if (parameter.local() < firstShifted) {
+                continue;  // the receiver is the body's own this
+            }
             code.add(load(parameter));
-            code.add(new VarInsnNode(FrameType.storeOpcode(parameter.kind()), parameter.local() + SHIFT));
+            code.add(new VarInsnNode(FrameType.storeOpcode(parameter.kind()), shifted(parameter.local())));
         }
         return code;
     }
@@ -378,7 +401,8 @@ final class MethodRewriter {
     /** The body's locals at a site, in {@code visitFrame} layout: the three new ones, then the original ones. */
     private List<Object> siteLocals(AwaitSite site) {
         List<Object> locals = new ArrayList<>(entryLocals);
-        locals.addAll(FrameType.toFrameLayout(site.locals));
+        List<Object> original = FrameType.toFrameLayout(site.locals);
+        locals.addAll(original.subList(Math.min(firstShifted, original.size()), original.size()));
         return locals;
     }
 
@@ -436,15 +460,13 @@ final class MethodRewriter {
 
     // ---- the stub ---------------------------------------------------------------------------
 
-    /** The method itself now only creates its frame: one allocation per call. */
-    private void writeStub(int firstLine) {
-        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+    /**
+     * The method itself now only creates its frame: one allocation per call. It has no line
+     * numbers, so that a debugger's step into a call of it goes on into the body, where the
+     * user's first line is, rather than stopping on code the user did not write.
+     */
+    private void writeStub() {
         InsnList stub = new InsnList();
-        if (firstLine > 0) {
-            LabelNode start = new LabelNode();
-            stub.add(start);
-            stub.add(new LineNumberNode(firstLine, start));
-        }
         stub.add(new TypeInsnNode(Opcodes.NEW, frameClass));
         stub.add(new InsnNode(Opcodes.DUP));
         for (FrameLayout.Kept parameter : layout.parameters) {

@@ -31,16 +31,6 @@ final class RuntimeNames {
     static final String OBJECT = "java/lang/Object";
     static final String THROWABLE = "java/lang/Throwable";
 
-    /**
-     * The synthetic static method that holds an {@code @Async} method's rewritten body: an
-     * overload of the same name (its first parameter is the frame class), so that stack traces
-     * and debuggers name the user's method. javac ignores synthetic members when it resolves
-     * calls, so user code never sees it.
-     */
-    static String bodyMethodName(String methodName) {
-        return methodName;
-    }
-
     static boolean isAwait(String owner, String name, String descriptor) {
         return owner.equals(ASYNCIO) && name.equals(AWAIT)
                 && (descriptor.equals(AWAIT_AWAITABLE) || descriptor.equals(AWAIT_STAGE));
