@@ -16,6 +16,7 @@ import org.objectweb.asm.tree.MethodNode;
  * The bytecode pass: rewrites every {@code @Async} method of one class file into a resumable
  * state machine on the runtime's {@code CoroutineFrame} contract. It runs in phases, one file
  * each: {@link PostponeNew}, {@link AwaitSiteAnalysis}, {@link LivenessAnalysis}, {@link FrameLayout},
+ * {@link LocalScopes},
  * {@link FrameClassGenerator} and {@link MethodRewriter}, {@link Verification}.
  *
  * <pre>{@code
@@ -62,6 +63,7 @@ public final class AsyncClassTransformer {
             List<AwaitSite> sites = AwaitSiteAnalysis.findSites(host.name, method);
             LivenessAnalysis.computeLiveLocals(host.name, method, sites);
             FrameLayout layout = new FrameLayout(host.name, method, sites);
+            LocalScopes.trim(host.name, method, sites, layout);
             bodies.add(MethodRewriter.rewrite(host.name, isInterface, frameClass, method, sites, layout));
             byte[] frame = FrameClassGenerator.generate(host.version, frameClass, host.name, isInterface,
                     method.name, originalDescriptor, isStatic, layout, host.sourceFile, lineTable(firstLine, sites));

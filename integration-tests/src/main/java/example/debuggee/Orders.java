@@ -1,0 +1,57 @@
+package example.debuggee;
+
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+import static io.jasyncio.Asyncio.sleep;
+
+import io.jasyncio.Async;
+import io.jasyncio.Asyncio;
+import io.jasyncio.Coroutine;
+
+/**
+ * What the debugger tests stop in: a child JVM runs {@link #main} under JDI. It lives outside
+ * {@code io.jasyncio} because the tests step with {@code io.jasyncio.*} filtered out, as a user
+ * sets up an IDE. The lines the tests stop on carry {@code // @line:name} markers.
+ */
+public class Orders {
+    private final String shop = "corner";
+
+    @Async
+    Coroutine<Integer> total(int count) {
+        int price = 7; // @line:price
+        String label = shop + count;
+        int scratch = count * 3;
+        await(sleep(0.01, scratch)); // @line:sleep
+        int sum = price * count; // @line:after-sleep
+        int extra = await(bonus(count)); // @line:bonus-call
+        return result(sum + extra + label.length()); // @line:total-return
+    }
+
+    @Async
+    static Coroutine<Integer> bonus(int n) {
+        int b = n + 1; // @line:bonus-first
+        return result(b);
+    }
+
+    @Async
+    static Coroutine<Integer> rounds(int count) {
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            int square = i * i;
+            int skipped = square + 100;
+            try {
+                await(sleep(0.001));
+                total += square; // @line:round-after
+            } finally {
+                total += 1; // @line:round-finally
+            }
+        }
+        return result(total);
+    }
+
+    public static void main(String[] args) {
+        int total = Asyncio.run(new Orders().total(3));
+        int rounds = Asyncio.run(rounds(3));
+        System.out.println(total + " " + rounds);
+    }
+}

@@ -1,0 +1,122 @@
+package io.jasyncio.it.debug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import example.debuggee.Orders;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A debugger on {@code @Async} code, driven through JDI in a child JVM as an IDE drives it,
+ * with {@code io.jasyncio.*} and the JDK step-filtered: breakpoints before and after real
+ * suspensions, the variables it lists and their values, {@code this}, and stepping.
+ */
+class AsyncDebuggerTest {
+    private static final String ORDERS = Orders.class.getName();
+    private static final Path SOURCE = Path.of("src/main/java/example/debuggee/Orders.java");
+
+    private static int line(String marker) {
+        return JdiSession.lineOf(SOURCE, marker);
+    }
+
+    private static JdiSession orders() {
+        return JdiSession.launch(ORDERS);
+    }
+
+    @Test
+    void beforeAnySuspensionTheMethodIsTheUsersAndThisIsTheReceiver() {
+        try (JdiSession debug = orders()) {
+            debug.runTo(ORDERS, line("price"));
+
+            assertEquals("total", debug.method());
+            assertFalse(debug.methodIsSynthetic(), "IDEs skip synthetic methods when stepping");
+            assertNotNull(debug.thisObject(), "this is the receiver");
+            assertEquals(ORDERS, debug.thisObject().referenceType().name());
+            assertEquals("corner", debug.fieldOfThis("shop"));
+            assertEquals("3", debug.locals().get("count"));
+        }
+    }
+
+    @Test
+    void afterARealSuspensionEveryListedVariableHoldsItsTrueValue() {
+        try (JdiSession debug = orders()) {
+            debug.runTo(ORDERS, line("after-sleep"));
+
+            Map<String, String> locals = debug.locals();
+            assertEquals("3", locals.get("count"));
+            assertEquals("7", locals.get("price"));
+            assertEquals("corner3", locals.get("label"));
+            assertFalse(locals.containsKey("scratch"),
+                    "scratch was not kept across the await, so it must not be shown (it would read 0): " + locals);
+            assertEquals("corner", debug.fieldOfThis("shop"), "this is still the receiver after resuming");
+            assertEquals("total", debug.method());
+        }
+    }
+
+    @Test
+    void stepOverAnAwaitOfACoroutineThatDoesNotSuspendStopsOnTheNextLine() {
+        try (JdiSession debug = orders()) {
+            debug.runTo(ORDERS, line("bonus-call"));
+
+            debug.stepOver();
+
+            assertEquals("total", debug.method());
+            assertEquals(line("total-return"), debug.line());
+            assertEquals("4", debug.locals().get("extra"));
+            assertEquals("21", debug.locals().get("sum"));
+        }
+    }
+
+    @Test
+    void stepIntoACallOfAnAsyncMethodStopsOnTheCalleesFirstLine() {
+        try (JdiSession debug = orders()) {
+            debug.runTo(ORDERS, line("bonus-call"));
+
+            debug.stepInto();
+
+            assertEquals(ORDERS, debug.className());
+            assertEquals("bonus", debug.method());
+            assertEquals(line("bonus-first"), debug.line());
+            assertNull(debug.thisObject(), "bonus is static");
+            assertFalse(debug.locals().containsKey("b"), "b is not assigned yet");
+
+            debug.stepOver();
+            assertEquals("bonus", debug.method());
+            assertEquals("3", debug.locals().get("n"));
+            assertEquals("4", debug.locals().get("b"));
+        }
+    }
+
+    @Test
+    void inALoopWithTryFinallyEachResumedIterationShowsItsOwnValues() {
+        try (JdiSession debug = orders()) {
+            for (int round = 0; round < 3; round++) {
+                debug.runTo(ORDERS, line("round-after"));
+
+                Map<String, String> locals = debug.locals();
+                assertEquals("rounds", debug.method());
+                assertEquals(String.valueOf(round), locals.get("i"), locals.toString());
+                assertEquals(String.valueOf(round * round), locals.get("square"), locals.toString());
+                assertEquals(String.valueOf(sumOfSquaresBelow(round) + round), locals.get("total"), locals.toString());
+                assertFalse(locals.containsKey("skipped"), "skipped is dead across the await: " + locals);
+            }
+            debug.runTo(ORDERS, line("round-finally"));
+            assertTrue(debug.locals().containsKey("total"));
+            assertEquals(0, debug.resumeToEnd());
+            assertTrue(debug.stdout().contains("32 8"), debug.output());
+        }
+    }
+
+    private static int sumOfSquaresBelow(int n) {
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += i * i;
+        }
+        return sum;
+    }
+}
