@@ -50,10 +50,10 @@ public final class AsyncStackTrace {
      * Records that {@code error} is being delivered at {@code frame}'s current await (or, before
      * the frame started, at its first line): {@code fromFuture} when it comes out of a future
      * (created elsewhere, so no method on this Java stack is in its own trace), otherwise from
-     * the frame that {@code frame} awaited. Frames without a location (the runtime's
-     * hand-written ones) add nothing.
+     * the frame that {@code frame} awaited; {@code loop} is how many driver loops are below the
+     * one delivering it. Frames without a location (the runtime's hand-written ones) add nothing.
      */
-    static void crossing(Throwable error, CoroutineFrame<?> frame, boolean fromFuture) {
+    static void crossing(Throwable error, CoroutineFrame<?> frame, boolean fromFuture, int loop) {
         if (fromFuture) {
             FROM_FUTURE.set(new WeakReference<>(error));
         }
@@ -66,7 +66,7 @@ public final class AsyncStackTrace {
         if (length == 0 || length >= MAX_ELEMENTS) {
             return;
         }
-        int at = insertionPoint(trace, frame.loop());
+        int at = insertionPoint(trace, loop);
         StackTraceElement[] grown = new StackTraceElement[length + 1];
         System.arraycopy(trace, 0, grown, 0, at);
         grown[at] = await;
@@ -84,7 +84,7 @@ public final class AsyncStackTrace {
     static void leavingInline(Throwable error, CoroutineFrame<?> frame) {
         WeakReference<Throwable> fromFuture = FROM_FUTURE.get();
         if (fromFuture != null && fromFuture.get() == error) {
-            crossing(error, frame, false);
+            crossing(error, frame, false, frame.loop());
         }
     }
 

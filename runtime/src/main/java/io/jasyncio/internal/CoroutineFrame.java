@@ -99,10 +99,14 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     /** The return value once RETURNED, the exception once FAILED. */
     private Object outcome;
     private byte lifecycle = NEW;
-    /** How many inline awaits the code now running this frame is nested in. */
-    private byte depth;
-    /** How many driver loops are on the Java stack below the one running this frame. */
-    private byte loop;
+    /**
+     * Where the code running this frame sits on the Java stack: in the low byte, how many inline
+     * awaits it is nested in; above it, how many driver loops are below the one that runs it.
+     * Set when the frame starts; a frame resumed later by a loop nearer the stack's base keeps
+     * the deeper figure, which only makes it nest less (a crossing's own loop comes from the
+     * driver itself).
+     */
+    private int nest;
 
     protected CoroutineFrame() {}
 
@@ -177,7 +181,7 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
             return future.result();
         } catch (Throwable t) {
             if (AsyncStackTrace.ENABLED) {
-                AsyncStackTrace.crossing(t, this, true);
+                AsyncStackTrace.crossing(t, this, true, loop());
             }
             throw t;
         }
@@ -197,7 +201,7 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
      *     bottom frame has ended (its {@link #failure()} or {@link #value()} says how)
      */
     public static CoroutineFrame<?> run(CoroutineFrame<?> top, Object value, Throwable error) {
-        return drive(top, value, error, null, null, 0, 0);
+        return drive(top, value, error, null, 0);
     }
 
     /**
@@ -206,12 +210,12 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
      * driver instead, as it hands it a pending future.
      */
     public final boolean canAwaitInline() {
-        return depth < MAX_INLINE_DEPTH;
+        return (nest & 0xFF) < MAX_INLINE_DEPTH;
     }
 
     /** How many driver loops are on the Java stack below the one running this frame. */
     final int loop() {
-        return loop;
+        return nest >>> 8;
     }
 
     /**
@@ -232,17 +236,16 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         if (callee.lifecycle != NEW) {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + callee);
         }
+        // The callee gets no caller link while it runs here: the nested driver stops when it
+        // ends, as at the bottom of a stack. The link is made only if it suspends.
         callee.lifecycle = STARTED;
-        callee.caller = this;
-        callee.depth = (byte) (depth + 1);
-        callee.loop = loop;
+        callee.nest = nest + 1;
         Object next;
         try {
             next = callee.resume(null, null);
         } catch (Throwable t) {
             callee.lifecycle = FAILED;
             callee.outcome = t;
-            callee.caller = null;
             if (AsyncStackTrace.ENABLED) {
                 AsyncStackTrace.leavingInline(t, this);
             }
@@ -250,11 +253,11 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         }
         if (next == COMPLETED) {
             callee.lifecycle = RETURNED;
-            callee.caller = null;
             return callee.outcome;
         }
-        CoroutineFrame<?> suspended = drive(callee, null, null, next, callee, depth + 1, loop + 1);
+        CoroutineFrame<?> suspended = drive(callee, null, null, next, nest + 1 + (1 << 8));
         if (suspended != null) {
+            callee.caller = this;
             awaiting = suspended;
             return SUSPENDED;
         }
@@ -271,21 +274,20 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     /**
      * The driver loop. Starts by resuming {@code frame} with {@code value}/{@code error}, or,
      * when {@code next} is non-null, by acting on what {@code frame}'s last resume returned.
-     * Ends when a frame suspends (returned), or when {@code bottom} ends (null; with a null
-     * {@code bottom}, when the frame with no caller ends). {@code depth} is how many inline
-     * awaits this loop is nested in, {@code loop} how many driver loops are below it.
+     * Ends when a frame suspends (returned), or when the frame with no caller ends (null: the
+     * task's coroutine, or the one an inline await runs). {@code nest} is where the loop sits
+     * on the Java stack, as the {@link #nest} it gives the frames it runs.
      */
     private static CoroutineFrame<?> drive(CoroutineFrame<?> frame, Object value, Throwable error, Object next,
-                                           CoroutineFrame<?> bottom, int depth, int loop) {
+                                           int nest) {
         // An error at the start came from a future (a task waking); later, from the frame above.
         boolean fromFuture = true;
+        frame.nest = nest;
         for (;;) {
             if (next == null) {
                 frame.awaiting = null;
-                frame.depth = (byte) depth;
-                frame.loop = (byte) loop;
                 if (error != null && AsyncStackTrace.ENABLED) {
-                    AsyncStackTrace.crossing(error, frame, fromFuture);
+                    AsyncStackTrace.crossing(error, frame, fromFuture, nest >>> 8);
                 }
                 try {
                     next = frame.resume(value, error);
@@ -293,10 +295,10 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                     frame.lifecycle = FAILED;
                     frame.outcome = t;
                     CoroutineFrame<?> caller = frame.caller;
-                    frame.caller = null;
-                    if (frame == bottom || caller == null) {
+                    if (caller == null) {
                         return null;
                     }
+                    frame.caller = null;
                     frame = caller;
                     value = null;
                     error = t;
@@ -311,10 +313,10 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
             if (what == COMPLETED) {
                 frame.lifecycle = RETURNED;
                 CoroutineFrame<?> caller = frame.caller;
-                frame.caller = null;
-                if (frame == bottom || caller == null) {
+                if (caller == null) {
                     return null;
                 }
+                frame.caller = null;
                 value = frame.outcome;
                 frame = caller;
             } else if (what == SUSPENDED) {
@@ -339,6 +341,7 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                 } else {
                     callee.lifecycle = STARTED;
                     callee.caller = frame;
+                    callee.nest = nest;
                     frame = callee;
                 }
             } else if (what == YIELD) {

@@ -35,7 +35,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *   at each await site k, [stack S, awaitable]:
  *           a = awaitable; f.label = k;
  *           if (a is a done Future) push f.doneResult(a);  // no suspension, no allocation
- *           else if (a is a coroutine frame and f.canAwaitInline()   // nested, on this Java stack
+ *           else if (f.canAwaitInline() and a is a coroutine frame   // nested, on this Java stack
  *                    and (r = f.awaitInline(a)) != SUSPENDED) push r;
  *           else { spill S and the live locals; return a or SUSPENDED; }
  *   resume_k: if (error != null) throw error;             // inside the user's try blocks
@@ -227,12 +227,12 @@ final class MethodRewriter {
         withAwaited.add(RuntimeNames.OBJECT);
         await.add(notFuture);
         await.add(frame(withAwaited, below));
-        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
-        await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FRAME));
-        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
         await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.CAN_AWAIT_INLINE, "()Z",
                 false));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FRAME));
         await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
         await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
