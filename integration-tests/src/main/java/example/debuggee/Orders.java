@@ -49,9 +49,20 @@ public class Orders {
         return result(total);
     }
 
+    /** A parameter assigned in the body and dead across the await, then one live across it. */
+    @Async
+    static Coroutine<Integer> reassigned(int n, int left) {
+        n = n * 2;
+        int m = n + 1;
+        await(sleep(0.001));
+        left = left - m; // @line:reassigned-after
+        return result(left);
+    }
+
     public static void main(String[] args) {
         int total = Asyncio.run(new Orders().total(3));
         int rounds = Asyncio.run(rounds(3));
-        System.out.println(total + " " + rounds);
+        int left = Asyncio.run(reassigned(5, 20));
+        System.out.println(total + " " + rounds + " " + left);
     }
 }

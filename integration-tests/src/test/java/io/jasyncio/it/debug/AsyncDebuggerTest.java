@@ -55,6 +55,7 @@ class AsyncDebuggerTest {
                     "scratch was not kept across the await, so it must not be shown (it would read 0): " + locals);
             assertEquals("corner", debug.fieldOfThis("shop"), "this is still the receiver after resuming");
             assertEquals("total", debug.method());
+            assertEquals(Map.of("count", "3"), debug.arguments());
         }
     }
 
@@ -83,6 +84,7 @@ class AsyncDebuggerTest {
             assertEquals("bonus", debug.method());
             assertEquals(line("bonus-first"), debug.line());
             assertNull(debug.thisObject(), "bonus is static");
+            assertEquals(Map.of("n", "3"), debug.arguments(), "the parameter is an argument, shown at once");
             assertFalse(debug.locals().containsKey("b"), "b is not assigned yet");
 
             debug.stepOver();
@@ -108,7 +110,22 @@ class AsyncDebuggerTest {
             debug.runTo(ORDERS, line("round-finally"));
             assertTrue(debug.locals().containsKey("total"));
             assertEquals(0, debug.resumeToEnd());
-            assertTrue(debug.stdout().contains("32 8"), debug.output());
+            assertTrue(debug.stdout().contains("32 8 9"), debug.output());
+        }
+    }
+
+    @Test
+    void anAssignedParameterIsShownOnlyWhileItHoldsItsValue() {
+        try (JdiSession debug = orders()) {
+            debug.runTo(ORDERS, line("reassigned-after"));
+
+            Map<String, String> locals = debug.locals();
+            assertEquals("reassigned", debug.method());
+            assertEquals("11", locals.get("m"));
+            assertEquals("20", locals.get("left"), "a parameter live across the await keeps its value");
+            assertFalse(locals.containsKey("n"),
+                    "n was assigned and is dead across the await; after resuming its slot holds the argument 5, not 10: "
+                            + locals);
         }
     }
 

@@ -106,11 +106,11 @@ public final class AsyncClassTransformer {
         return line > 0 && line <= Character.MAX_VALUE ? (char) line : 0;
     }
 
-    /** A class this pass rewrote before has a body method taking one of its frames first. */
+    /** A class this pass rewrote before has a body method taking one of its frames. */
     private static boolean alreadyRewritten(ClassNode host) {
-        String framePrefix = "(L" + host.name + "$$";
+        String frame = "L" + host.name + "$$";
         for (MethodNode method : host.methods) {
-            if (method.desc.startsWith(framePrefix) && method.desc.endsWith(FrameClassGenerator.BODY_RETURN)) {
+            if (method.desc.endsWith(FrameClassGenerator.BODY_RETURN) && method.desc.contains(frame)) {
                 return true;
             }
         }

@@ -18,7 +18,7 @@ import org.objectweb.asm.Type;
  *     Object a0, a1; int i0;
  *     Host$$fetch$0(Host self, String url) { a0 = self; a1 = url; }
  *     protected Object resume(Object value, Throwable error) throws Throwable {
- *         return Host.fetch(this, value, error);  // the rewritten body
+ *         return ((Host) a0).fetch((String) a1, this, value, error);  // the rewritten body
  *     }
  *     public String toString() { return "<coroutine Host.fetch>"; }
  *     public StackTraceElement location() {     // the line of the start, then of each await
@@ -29,6 +29,7 @@ import org.objectweb.asm.Type;
  */
 final class FrameClassGenerator {
     static final String LABEL_FIELD = "label";
+    /** How every body's descriptor ends: after the frame, {@code Object value, Throwable error) -> Object}. */
     static final String BODY_RETURN = ";Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
 
     private FrameClassGenerator() {}
@@ -53,7 +54,7 @@ final class FrameClassGenerator {
             }
         }
         writeConstructor(cw, frameClass, host, methodDescriptor, isStatic, layout);
-        writeResume(cw, frameClass, host, hostIsInterface, methodName, isStatic, layout);
+        writeResume(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
         writeToString(cw, host, methodName);
         writeLocation(cw, frameClass, host, methodName, sourceFile, lines);
         cw.visitEnd();
@@ -88,20 +89,28 @@ final class FrameClassGenerator {
      * object. It has no line numbers: a debugger stepping into it goes on into the body.
      */
     private static void writeResume(ClassWriter cw, String frameClass, String host, boolean hostIsInterface,
-                                    String methodName, boolean isStatic, FrameLayout layout) {
+                                    String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.RESUME, RuntimeNames.RESUME_DESCRIPTOR,
                 null, new String[] {RuntimeNames.THROWABLE});
         mv.visitCode();
-        if (!isStatic) {
+        Type[] arguments = Type.getArgumentTypes(methodDescriptor);
+        int first = isStatic ? 0 : 1;
+        for (int i = 0; i < layout.parameters.size(); i++) {
+            FrameLayout.Kept parameter = layout.parameters.get(i);
             mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, layout.parameters.get(0).field(), "Ljava/lang/Object;");
-            mv.visitTypeInsn(Opcodes.CHECKCAST, host);
+            mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, parameter.field(), FrameType.fieldDescriptor(parameter.kind()));
+            if (parameter.kind() == 'A') {
+                String type = i < first ? host : arguments[i - first].getInternalName();
+                if (!type.equals(RuntimeNames.OBJECT)) {
+                    mv.visitTypeInsn(Opcodes.CHECKCAST, type);
+                }
+            }
         }
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitVarInsn(Opcodes.ALOAD, 1);
         mv.visitVarInsn(Opcodes.ALOAD, 2);
         int invoke = isStatic ? Opcodes.INVOKESTATIC : hostIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
-        mv.visitMethodInsn(invoke, host, methodName, bodyDescriptor(frameClass), hostIsInterface);
+        mv.visitMethodInsn(invoke, host, methodName, bodyDescriptor(frameClass, methodDescriptor), hostIsInterface);
         mv.visitInsn(Opcodes.ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -142,9 +151,12 @@ final class FrameClassGenerator {
         mv.visitEnd();
     }
 
-    /** The rewritten body's descriptor: {@code (Frame, Object value, Throwable error) -> Object}. */
-    static String bodyDescriptor(String frameClass) {
-        return Type.getMethodDescriptor(Type.getType(Object.class), Type.getObjectType(frameClass),
-                Type.getType(Object.class), Type.getType(Throwable.class));
+    /**
+     * The rewritten body's descriptor: the method's own parameters, so that a debugger shows
+     * them as arguments, then {@code (Frame, Object value, Throwable error)}, returning Object.
+     */
+    static String bodyDescriptor(String frameClass, String methodDescriptor) {
+        String parameters = methodDescriptor.substring(1, methodDescriptor.indexOf(')'));
+        return "(" + parameters + "L" + frameClass + BODY_RETURN;
     }
 }

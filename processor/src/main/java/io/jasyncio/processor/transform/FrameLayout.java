@@ -1,18 +1,23 @@
 package io.jasyncio.processor.transform;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Phase 3: where each value kept across a suspension lives in the frame object. Fields are
  * typed by kind (int, long, float, double, Object: no boxing) and reused from one site to the
  * next, so a frame has, per kind, as many fields as the site that keeps the most values of
- * that kind. The method's parameters are the values kept at the start (label 0).
+ * that kind, after the fields of the receiver and the parameters, which hold the arguments for
+ * the whole call.
  */
 final class FrameLayout {
 
@@ -31,25 +36,38 @@ final class FrameLayout {
     record SiteLayout(List<Kept> locals, List<Kept> stack) {}
 
     final List<Kept> parameters;
+    /** The local slots of the receiver and the parameters: the body's own arguments. */
+    final int parameterSlots;
+    /**
+     * The receiver and the parameters the method never assigns: the frame passes them to the
+     * body as arguments at every resume, so no site saves them and they always hold their
+     * true value.
+     */
+    final BitSet passedBack = new BitSet();
     final Map<AwaitSite, SiteLayout> sites = new HashMap<>();
     /** How many fields of each kind the frame class declares. */
     final Map<Character, Integer> fieldCounts = new HashMap<>();
 
     FrameLayout(String owner, MethodNode method, List<AwaitSite> sites) {
-        this.parameters = layOutParameters(owner, method);
-        // An instance method's receiver keeps its own field for the whole call: the body is
-        // called on it at every resume, so no site may reuse that field and none saves it.
-        int firstSaved = (method.access & Opcodes.ACC_STATIC) == 0 ? 1 : 0;
-        for (AwaitSite site : sites) {
-            Map<Character, Integer> used = new HashMap<>();
-            if (firstSaved == 1) {
-                used.put('A', 1);
+        Map<Character, Integer> parameterFields = new HashMap<>();
+        this.parameters = layOutParameters(owner, method, parameterFields);
+        this.parameterSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2)
+                - ((method.access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
+        BitSet assigned = assignedLocals(method);
+        for (Kept parameter : parameters) {
+            if (!assigned.get(parameter.local())) {
+                passedBack.set(parameter.local());
             }
+        }
+        // The parameters' fields hold the arguments for the whole call (the frame passes them
+        // at every resume): no site reuses them.
+        for (AwaitSite site : sites) {
+            Map<Character, Integer> used = new HashMap<>(parameterFields);
             List<Kept> locals = new ArrayList<>();
-            for (int local = firstSaved; local < site.locals.size(); local++) {
+            for (int local = 0; local < site.locals.size(); local++) {
                 Object type = site.locals.get(local);
                 char kind = FrameType.kind(type);
-                if (kind == 0) {
+                if (kind == 0 || passedBack.get(local)) {
                     continue;
                 }
                 boolean keep = site.live.get(local) && type != Opcodes.NULL;
@@ -63,8 +81,20 @@ final class FrameLayout {
         }
     }
 
-    private List<Kept> layOutParameters(String owner, MethodNode method) {
-        Map<Character, Integer> used = new HashMap<>();
+    /** The local slots some instruction of {@code method} stores to. */
+    private static BitSet assignedLocals(MethodNode method) {
+        BitSet assigned = new BitSet();
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof VarInsnNode var && var.getOpcode() >= Opcodes.ISTORE && var.getOpcode() <= Opcodes.ASTORE) {
+                assigned.set(var.var);
+            } else if (insn instanceof IincInsnNode iinc) {
+                assigned.set(iinc.var);
+            }
+        }
+        return assigned;
+    }
+
+    private List<Kept> layOutParameters(String owner, MethodNode method, Map<Character, Integer> used) {
         List<Kept> kept = new ArrayList<>();
         int local = 0;
         if ((method.access & Opcodes.ACC_STATIC) == 0) {

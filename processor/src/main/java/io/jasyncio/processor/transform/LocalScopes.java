@@ -42,7 +42,7 @@ final class LocalScopes {
         int size = code.size();
         Map<AbstractInsnNode, BitSet> dropped = new IdentityHashMap<>();
         for (AwaitSite site : sites) {
-            dropped.put(site.instruction, notKept(site, layout.sites.get(site), method));
+            dropped.put(site.instruction, notKept(site, layout.sites.get(site), layout, method));
         }
         List<List<Integer>> normal = new ArrayList<>(size);
         List<List<Integer>> exceptional = new ArrayList<>(size);
@@ -106,13 +106,11 @@ final class LocalScopes {
         method.localVariables = trimmed;
     }
 
-    /** The locals a site does not keep: all but those the layout saves (and the receiver). */
-    private static BitSet notKept(AwaitSite site, FrameLayout.SiteLayout kept, MethodNode method) {
+    /** The locals a site does not keep: all but those it saves and the arguments passed back at every resume. */
+    private static BitSet notKept(AwaitSite site, FrameLayout.SiteLayout kept, FrameLayout layout, MethodNode method) {
         BitSet lost = new BitSet();
         lost.set(0, Math.max(method.maxLocals, site.locals.size()));
-        if ((method.access & Opcodes.ACC_STATIC) == 0) {
-            lost.clear(0);
-        }
+        lost.andNot(layout.passedBack);
         for (FrameLayout.Kept local : kept.locals()) {
             if (local.field() != null) {
                 lost.clear(local.local());

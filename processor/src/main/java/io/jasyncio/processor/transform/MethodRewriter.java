@@ -52,12 +52,14 @@ final class MethodRewriter {
     /** How far the original locals from the first parameter on move up: three new locals. */
     static final int SHIFT = 3;
 
-    /** The new locals: the frame, the awaited value and the error, right after {@code this}. */
+    /** The new locals: the frame, the awaited value and the error, after the arguments. */
     private final int FRAME;
     private final int VALUE;
     private final int ERROR;
-    /** The first original local that moves: 1 in an instance method ({@code this} stays), else 0. */
+    /** The first original local that moves: the receiver and the parameters stay where they are. */
     private final int firstShifted;
+    /** How many {@code visitFrame} entries the receiver and the parameters take. */
+    private final int argumentEntries;
     private final boolean isStatic;
 
     private final String owner;
@@ -76,14 +78,17 @@ final class MethodRewriter {
         this.sites = sites;
         this.layout = layout;
         this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
-        this.firstShifted = isStatic ? 0 : 1;
+        this.firstShifted = layout.parameterSlots;
         this.FRAME = firstShifted;
         this.VALUE = firstShifted + 1;
         this.ERROR = firstShifted + 2;
         this.awaitedLocal = method.maxLocals + SHIFT;
-        this.entryLocals = isStatic
-                ? List.of(frameClass, RuntimeNames.OBJECT, RuntimeNames.THROWABLE)
-                : List.of(owner, frameClass, RuntimeNames.OBJECT, RuntimeNames.THROWABLE);
+        List<Object> arguments = new ArrayList<>();
+        for (FrameLayout.Kept parameter : layout.parameters) {
+            arguments.add(parameter.type());
+        }
+        this.argumentEntries = arguments.size();
+        this.entryLocals = withRuntimeLocals(arguments, frameClass);
     }
 
     /**
@@ -99,7 +104,7 @@ final class MethodRewriter {
         List<MethodInsnNode> resultCalls = findResultCalls();
         MethodNode body = new MethodNode(
                 (isStatic ? Opcodes.ACC_STATIC : 0) | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0),
-                method.name, FrameClassGenerator.bodyDescriptor(frameClass), null, null);
+                method.name, FrameClassGenerator.bodyDescriptor(frameClass, method.desc), null, null);
         body.instructions = method.instructions;
         body.tryCatchBlocks = method.tryCatchBlocks;
         body.localVariables = method.localVariables;
@@ -120,6 +125,7 @@ final class MethodRewriter {
         tail.add(badLabelBlock(badLabel));
         body.instructions.insert(dispatcher(restores, badLabel));
         body.instructions.add(tail);
+        widenArgumentScopes(body);
         dropShadowedFrames(body.instructions);
         // maxLocals and maxStack: recomputed when the class is written (COMPUTE_MAXS).
 
@@ -151,9 +157,7 @@ final class MethodRewriter {
             } else if (insn instanceof IincInsnNode iinc) {
                 iinc.var = shifted(iinc.var);
             } else if (insn instanceof FrameNode frame) {
-                List<Object> locals = new ArrayList<>(entryLocals);
-                locals.addAll(frame.local.subList(Math.min(firstShifted, frame.local.size()), frame.local.size()));
-                frame.local = locals;
+                frame.local = withRuntimeLocals(frame.local, frameClass);
             }
         }
         if (body.localVariables != null) {
@@ -163,6 +167,23 @@ final class MethodRewriter {
         }
         method.visibleLocalVariableAnnotations = null;
         method.invisibleLocalVariableAnnotations = null;
+    }
+
+    /**
+     * The arguments the frame passes back at every resume hold their true value from the body's
+     * first instruction: a debugger stopped there (a step into a call lands on it) shows them.
+     */
+    private void widenArgumentScopes(MethodNode body) {
+        if (body.localVariables == null) {
+            return;
+        }
+        LabelNode first = new LabelNode();
+        body.instructions.insert(first);
+        for (LocalVariableNode variable : body.localVariables) {
+            if (variable.index < firstShifted && layout.passedBack.get(variable.index)) {
+                variable.start = first;
+            }
+        }
     }
 
     /** Where original local {@code slot} lives in the body: {@code this} stays, the rest move up by {@link #SHIFT}. */
@@ -293,7 +314,7 @@ final class MethodRewriter {
             next += FrameType.isTwoWords(value.type()) ? 2 : 1;
         }
         for (FrameLayout.Kept local : kept.locals()) {
-            if (local.field() != null && local.local() >= firstShifted) {
+            if (local.field() != null) {
                 spill.add(store(local, shifted(local.local())));
             }
         }
@@ -321,9 +342,6 @@ final class MethodRewriter {
         block.add(restore);
         block.add(frame(entryLocals, List.of()));
         for (FrameLayout.Kept local : kept.locals()) {
-            if (local.local() < firstShifted) {
-                continue;  // this is the body's receiver, never saved
-            }
             block.add(load(local));
             block.add(new VarInsnNode(FrameType.storeOpcode(local.kind()), shifted(local.local())));
         }
@@ -374,13 +392,6 @@ final class MethodRewriter {
         code.add(new InsnNode(Opcodes.ATHROW));
         code.add(begin);
         code.add(frame(entryLocals, List.of()));
-        for (FrameLayout.Kept parameter : layout.parameters) {
-            if (parameter.local() < firstShifted) {
-                continue;  // the receiver is the body's own this
-            }
-            code.add(load(parameter));
-            code.add(new VarInsnNode(FrameType.storeOpcode(parameter.kind()), shifted(parameter.local())));
-        }
         return code;
     }
 
@@ -400,10 +411,25 @@ final class MethodRewriter {
 
     /** The body's locals at a site, in {@code visitFrame} layout: the three new ones, then the original ones. */
     private List<Object> siteLocals(AwaitSite site) {
-        List<Object> locals = new ArrayList<>(entryLocals);
-        List<Object> original = FrameType.toFrameLayout(site.locals);
-        locals.addAll(original.subList(Math.min(firstShifted, original.size()), original.size()));
-        return locals;
+        return withRuntimeLocals(FrameType.toFrameLayout(site.locals), frameClass);
+    }
+
+    /**
+     * {@code locals} ({@code visitFrame} layout, original slots) as the body has them: the
+     * receiver and the parameters, then the frame, the value and the error, then the rest.
+     */
+    private List<Object> withRuntimeLocals(List<Object> locals, String frameClass) {
+        List<Object> body = new ArrayList<>(locals.subList(0, Math.min(argumentEntries, locals.size())));
+        while (body.size() < argumentEntries) {
+            body.add(Opcodes.TOP);
+        }
+        body.add(frameClass);
+        body.add(RuntimeNames.OBJECT);
+        body.add(RuntimeNames.THROWABLE);
+        if (locals.size() > argumentEntries) {
+            body.addAll(locals.subList(argumentEntries, locals.size()));
+        }
+        return body;
     }
 
     /** {@code locals} (visitFrame layout) extended with TOP up to local slot {@code slot}. */
