@@ -48,6 +48,17 @@ public final class AsyncProcessor extends AbstractProcessor {
         return Set.of("*");
     }
 
+    /**
+     * {@code -Ajasyncio.debug=true}: keep every local in scope alive across each await, so a
+     * debugger shows all of them after a suspension (at the cost of bigger frames).
+     */
+    static final String DEBUG_OPTION = "jasyncio.debug";
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(DEBUG_OPTION);
+    }
+
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();

@@ -28,9 +28,11 @@ final class ClassFileRewriter {
     private final Elements elements;
     private final ProcessingEnvironment env;
     private final AsyncMethodTrees methodTrees;
+    private final boolean keepLocalsInScope;
 
     ClassFileRewriter(ProcessingEnvironment env, AsyncMethodTrees methodTrees) {
         this.env = env;
+        this.keepLocalsInScope = "true".equalsIgnoreCase(env.getOptions().get(AsyncProcessor.DEBUG_OPTION));
         this.methodTrees = methodTrees;
         this.filer = env.getFiler();
         this.elements = env.getElementUtils();
@@ -48,7 +50,7 @@ final class ClassFileRewriter {
         }
         Map<String, byte[]> rewritten;
         try {
-            rewritten = AsyncClassTransformer.transform(original);
+            rewritten = AsyncClassTransformer.transform(original, keepLocalsInScope);
         } catch (TransformException e) {
             error(findMethod(type, e.methodName()), e.getMessage());
             return;

@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.debuggee.Orders;
+import java.io.File;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +133,28 @@ class AsyncDebuggerTest {
             assertFalse(locals.containsKey("n"),
                     "n was assigned and is dead across the await; after resuming its slot holds the argument 5, not 10: "
                             + locals);
+        }
+    }
+
+    @Test
+    void withTheDebugOptionEveryLocalInScopeIsKeptAndShown(@TempDir Path classes) throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        String classPath = System.getProperty("java.class.path");
+        StringWriter diagnostics = new StringWriter();
+        boolean compiled = javac.getTask(diagnostics, null, null,
+                List.of("-g", "-Ajasyncio.debug=true", "-d", classes.toString(), "-cp", classPath,
+                        "-processorpath", classPath),
+                null, javac.getStandardFileManager(null, null, null).getJavaFileObjects(SOURCE)).call();
+        assertTrue(compiled, diagnostics.toString());
+
+        try (JdiSession debug = JdiSession.launch(classes + File.pathSeparator + classPath, List.of(),
+                Duration.ofSeconds(30), ORDERS)) {
+            debug.runTo(ORDERS, line("after-sleep"));
+
+            assertEquals("9", debug.locals().get("scratch"), "kept although dead: " + debug.locals());
+            assertEquals("7", debug.locals().get("price"));
+            assertEquals(0, debug.resumeToEnd());
+            assertTrue(debug.stdout().contains("32 8 9"), debug.output());
         }
     }
 

@@ -115,6 +115,12 @@ public final class JdiSession implements AutoCloseable {
 
     /** As {@link #launch(List, String, String...)}, with the bound for connecting (and every later wait). */
     public static JdiSession launch(List<String> jvmArgs, Duration timeout, String mainClass, String... programArgs) {
+        return launch(System.getProperty("java.class.path"), jvmArgs, timeout, mainClass, programArgs);
+    }
+
+    /** As {@link #launch(List, Duration, String, String...)}, on the class path {@code classPath}. */
+    public static JdiSession launch(String classPath, List<String> jvmArgs, Duration timeout, String mainClass,
+                                    String... programArgs) {
         // The debugger listens on an ephemeral port of the loopback interface and the child's agent connects to it:
         // no port to guess, and nothing to parse from the child's output.
         ListeningConnector connector = socketListeningConnector();
@@ -138,7 +144,7 @@ public final class JdiSession implements AutoCloseable {
             command.add("-agentlib:jdwp=transport=dt_socket,server=n,suspend=y,address=" + address);
             command.addAll(jvmArgs);
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(classPath);
             command.add(mainClass);
             command.addAll(List.of(programArgs));
             ProcessBuilder builder = new ProcessBuilder(command);

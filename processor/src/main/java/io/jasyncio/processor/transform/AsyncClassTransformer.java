@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.MethodNode;
  * The bytecode pass: rewrites every {@code @Async} method of one class file into a resumable
  * state machine on the runtime's {@code CoroutineFrame} contract. It runs in phases, one file
  * each: {@link PostponeNew}, {@link AwaitSiteAnalysis}, {@link LivenessAnalysis}, {@link FrameLayout},
- * {@link LocalScopes},
+ * {@link KeepLocalsInScope} (on request), {@link LocalScopes},
  * {@link FrameClassGenerator} and {@link MethodRewriter}, {@link Verification}.
  *
  * <pre>{@code
@@ -39,6 +39,19 @@ public final class AsyncClassTransformer {
      * @throws TransformException naming the first method that cannot be rewritten
      */
     public static Map<String, byte[]> transform(byte[] classFile) throws TransformException {
+        return transform(classFile, false);
+    }
+
+    /**
+     * Rewrites the {@code @Async} methods of {@code classFile}; with {@code keepLocalsInScope}
+     * (the processor's {@code -Ajasyncio.debug=true}), every local in scope at an await is kept
+     * across it, for debugging.
+     *
+     * @return the files to write, by binary name: empty if there is nothing to rewrite
+     * @throws TransformException naming the first method that cannot be rewritten
+     */
+    public static Map<String, byte[]> transform(byte[] classFile, boolean keepLocalsInScope)
+            throws TransformException {
         ClassNode host = new ClassNode();
         new ClassReader(classFile).accept(host, ClassReader.EXPAND_FRAMES);
         if (alreadyRewritten(host)) {
@@ -62,6 +75,9 @@ public final class AsyncClassTransformer {
             int firstLine = MethodRewriter.firstLine(method.instructions);
             List<AwaitSite> sites = AwaitSiteAnalysis.findSites(host.name, method);
             LivenessAnalysis.computeLiveLocals(host.name, method, sites);
+            if (keepLocalsInScope) {
+                KeepLocalsInScope.apply(method, sites);
+            }
             FrameLayout layout = new FrameLayout(host.name, method, sites);
             LocalScopes.trim(host.name, method, sites, layout);
             bodies.add(MethodRewriter.rewrite(host.name, isInterface, frameClass, method, sites, layout));

@@ -86,12 +86,13 @@ final class FrameClassGenerator {
     /**
      * {@code resume} calls the body: a static method for a static {@code @Async} method, else an
      * instance method called on the receiver, so that in the body {@code this} is the user's
-     * object. It has no line numbers: a debugger stepping into it goes on into the body.
+     * object. It has no line numbers, so a debugger stepping into it goes on into the body, and
+     * it is synthetic, so an IDE that skips synthetic methods never stops in it.
      */
     private static void writeResume(ClassWriter cw, String frameClass, String host, boolean hostIsInterface,
                                     String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout) {
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED, RuntimeNames.RESUME, RuntimeNames.RESUME_DESCRIPTOR,
-                null, new String[] {RuntimeNames.THROWABLE});
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC, RuntimeNames.RESUME,
+                RuntimeNames.RESUME_DESCRIPTOR, null, new String[] {RuntimeNames.THROWABLE});
         mv.visitCode();
         Type[] arguments = Type.getArgumentTypes(methodDescriptor);
         int first = isStatic ? 0 : 1;
