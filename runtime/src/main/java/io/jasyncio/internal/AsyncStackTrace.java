@@ -120,7 +120,8 @@ public final class AsyncStackTrace {
     }
 
     private static boolean isDriverLoop(StackTraceElement element) {
-        return element.getClassName().equals(DRIVER) && !element.getMethodName().equals("awaitInline");
+        return element.getClassName().equals(DRIVER)
+                && (element.getMethodName().equals("drive") || element.getMethodName().equals("run"));
     }
 
     /** The {@code resume} of a frame class written by the bytecode pass ({@code Host$$method$N}). */

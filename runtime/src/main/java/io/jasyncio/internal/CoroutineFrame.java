@@ -35,7 +35,7 @@ import io.jasyncio.Future;
  * call passes no value; a non-null {@code error} on the first call (a task cancelled before
  * it started) must be thrown before any of the method's code runs.
  *
- * <p>Rewritten methods await a coroutine through {@link #awaitInline}: it runs nested on the
+ * <p>Rewritten methods await a coroutine through {@link #awaitFrom}: it runs nested on the
  * Java stack under the awaiting method, as a plain call would, so that an exception's trace
  * and a debugger's view hold every awaiting method. When the nested coroutine suspends, each
  * awaiting method saves its state and returns {@link #SUSPENDED}, unwinding the Java stack to
@@ -74,7 +74,7 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     public static final Object YIELD = new Marker("YIELD");
 
     /**
-     * Returned by {@link #awaitInline} and then by the awaiting method: it is suspended at its
+     * Returned by {@link #awaitFrom} and then by the awaiting method: it is suspended at its
      * recorded label, below a coroutine that suspended (or that the driver must run).
      */
     public static final Object SUSPENDED = new Marker("SUSPENDED");
@@ -86,6 +86,9 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     static final int MAX_INLINE_DEPTH = 32;
 
     private static final Object COMPLETED = new Marker("COMPLETED");
+
+    /** Passed to the driver as the error: the frame was just resumed, and the value is what it returned. */
+    private static final Throwable AFTER_RESUME = new Throwable("after resume", null, false, false) {};
 
     private static final byte NEW = 0;
     private static final byte STARTED = 1;
@@ -201,11 +204,11 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
      *     bottom frame has ended (its {@link #failure()} or {@link #value()} says how)
      */
     public static CoroutineFrame<?> run(CoroutineFrame<?> top, Object value, Throwable error) {
-        return drive(top, value, error, null, 0);
+        return drive(top, value, error, 0);
     }
 
     /**
-     * Whether this frame's method may await a coroutine through {@link #awaitInline}: false
+     * Whether this frame's method may await a coroutine through {@link #awaitFrom}: false
      * past {@link #MAX_INLINE_DEPTH} nested awaits, where the method hands the coroutine to the
      * driver instead, as it hands it a pending future.
      */
@@ -219,98 +222,126 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     }
 
     /**
-     * Awaits {@code callee} from this frame's method, at the await it has just recorded as its
-     * resume label: rewritten code calls this for every await of a coroutine. The callee runs
-     * here, nested on the Java stack under the awaiting method, so that a failure's stack trace
-     * holds every awaiting method as a synchronous call's would, and a debugger's step over
-     * the await stops on the next line. Only while {@link #canAwaitInline()}.
+     * Awaits this coroutine from {@code caller}'s method, at the await that method has just
+     * recorded as its resume label: rewritten code calls this for every await of a coroutine
+     * while {@code caller.canAwaitInline()}. The coroutine runs here, nested on the Java stack
+     * under the awaiting method, so that a failure's stack trace holds every awaiting method as
+     * a synchronous call's would, and a debugger's step over the await stops on the next line.
+     * Generated frames override this to call their method's body directly, one Java frame
+     * fewer; both run {@link #startInline}, then the first step, then {@link #inlineReturned}
+     * or {@link #inlineFailed}.
      *
-     * @return the callee's value; or {@link #SUSPENDED}: the callee's stack suspended, and the
+     * @return the coroutine's value; or {@link #SUSPENDED}: its stack suspended, and the
      *     awaiting method must save its state and return {@code SUSPENDED} itself; it will be
      *     resumed at its recorded label with the outcome
-     * @throws Throwable the callee's failure, as it is, or an IllegalStateException if the
-     *     callee was awaited before
+     * @throws Throwable the coroutine's failure, as it is, or an IllegalStateException if it
+     *     was awaited before
      */
-    public final Object awaitInline(CoroutineFrame<?> callee) {
-        // The caller checked canAwaitInline(): past the depth limit the driver runs the callee.
+    public Object awaitFrom(CoroutineFrame<?> caller) {
+        caller.startInline(this);
+        Object next;
+        try {
+            next = resume(null, null);
+        } catch (Throwable t) {
+            throw caller.inlineFailed(this, t);
+        }
+        return caller.inlineReturned(this, next);
+    }
+
+    /**
+     * Starts {@code callee}, awaited inline by this frame's method; {@link #awaitFrom} calls it
+     * first. The callee gets no caller link while it runs nested: a nested driver stops when it
+     * ends, as at the bottom of a stack. The link is made only if it suspends.
+     *
+     * @throws IllegalStateException if the callee was awaited before
+     */
+    public final void startInline(CoroutineFrame<?> callee) {
         if (callee.lifecycle != NEW) {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + callee);
         }
-        // The callee gets no caller link while it runs here: the nested driver stops when it
-        // ends, as at the bottom of a stack. The link is made only if it suspends.
         callee.lifecycle = STARTED;
         callee.nest = nest + 1;
-        Object next;
-        try {
-            next = callee.resume(null, null);
-        } catch (Throwable t) {
-            callee.lifecycle = FAILED;
-            callee.outcome = t;
-            if (AsyncStackTrace.ENABLED) {
-                AsyncStackTrace.leavingInline(t, this);
-            }
-            throw Throwables.sneakyThrow(t);
-        }
+    }
+
+    /**
+     * What {@link #awaitFrom} returns once {@code callee}'s first step returned {@code next}:
+     * its value if it completed; else it is driven here until it completes (its value), fails
+     * (thrown) or suspends ({@link #SUSPENDED}).
+     */
+    public final Object inlineReturned(CoroutineFrame<?> callee, Object next) {
         if (next == COMPLETED) {
             callee.lifecycle = RETURNED;
             return callee.outcome;
         }
-        CoroutineFrame<?> suspended = drive(callee, null, null, next, nest + 1 + (1 << 8));
+        CoroutineFrame<?> suspended = drive(callee, next, AFTER_RESUME, nest + 1 + (1 << 8));
         if (suspended != null) {
             callee.caller = this;
             awaiting = suspended;
             return SUSPENDED;
         }
         if (callee.lifecycle == FAILED) {
-            Throwable failure = (Throwable) callee.outcome;
-            if (AsyncStackTrace.ENABLED) {
-                AsyncStackTrace.leavingInline(failure, this);
-            }
-            throw Throwables.sneakyThrow(failure);
+            throw inlineFailed(callee, (Throwable) callee.outcome);
         }
         return callee.outcome;
     }
 
     /**
-     * The driver loop. Starts by resuming {@code frame} with {@code value}/{@code error}, or,
-     * when {@code next} is non-null, by acting on what {@code frame}'s last resume returned.
-     * Ends when a frame suspends (returned), or when the frame with no caller ends (null: the
-     * task's coroutine, or the one an inline await runs). {@code nest} is where the loop sits
-     * on the Java stack, as the {@link #nest} it gives the frames it runs.
+     * Ends {@code callee}, awaited inline by this frame's method, with {@code failure}, and
+     * throws it on into that method, as it is.
      */
-    private static CoroutineFrame<?> drive(CoroutineFrame<?> frame, Object value, Throwable error, Object next,
-                                           int nest) {
+    public final RuntimeException inlineFailed(CoroutineFrame<?> callee, Throwable failure) {
+        callee.lifecycle = FAILED;
+        callee.outcome = failure;
+        if (AsyncStackTrace.ENABLED) {
+            AsyncStackTrace.leavingInline(failure, this);
+        }
+        throw Throwables.sneakyThrow(failure);
+    }
+
+    /**
+     * The driver loop: resumes {@code frame} with {@code value}/{@code error} and acts on what
+     * it returns, frame after frame, until one suspends (returned) or the frame with no caller
+     * ends (null: the task's coroutine, or the one an inline await runs). With {@code error}
+     * {@link #AFTER_RESUME}, {@code frame} has just been resumed and {@code value} is what it
+     * returned. {@code nest} is where the loop sits on the Java stack, as the {@link #nest} it
+     * gives the frames it starts.
+     */
+    private static CoroutineFrame<?> drive(CoroutineFrame<?> frame, Object value, Throwable error, int nest) {
         // An error at the start came from a future (a task waking); later, from the frame above.
         boolean fromFuture = true;
         frame.nest = nest;
         for (;;) {
-            if (next == null) {
-                frame.awaiting = null;
-                if (error != null && AsyncStackTrace.ENABLED) {
-                    AsyncStackTrace.crossing(error, frame, fromFuture, nest >>> 8);
-                }
-                try {
-                    next = frame.resume(value, error);
-                } catch (Throwable t) {
-                    frame.lifecycle = FAILED;
-                    frame.outcome = t;
-                    CoroutineFrame<?> caller = frame.caller;
-                    if (caller == null) {
-                        return null;
+            Object next;
+            try {
+                if (error == null) {
+                    frame.awaiting = null;
+                    next = frame.resume(value, null);
+                } else if (error == AFTER_RESUME) {
+                    next = value;  // and awaiting may hold what it suspended below
+                } else {
+                    frame.awaiting = null;
+                    if (AsyncStackTrace.ENABLED) {
+                        AsyncStackTrace.crossing(error, frame, fromFuture, nest >>> 8);
                     }
-                    frame.caller = null;
-                    frame = caller;
-                    value = null;
-                    error = t;
-                    fromFuture = false;
-                    continue;
+                    next = frame.resume(null, error);
                 }
+            } catch (Throwable t) {
+                frame.lifecycle = FAILED;
+                frame.outcome = t;
+                CoroutineFrame<?> caller = frame.caller;
+                if (caller == null) {
+                    return null;
+                }
+                frame.caller = null;
+                frame = caller;
+                value = null;
+                error = t;
+                fromFuture = false;
+                continue;
             }
-            Object what = next;
-            next = null;
             value = null;
             error = null;
-            if (what == COMPLETED) {
+            if (next == COMPLETED) {
                 frame.lifecycle = RETURNED;
                 CoroutineFrame<?> caller = frame.caller;
                 if (caller == null) {
@@ -319,11 +350,17 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                 frame.caller = null;
                 value = frame.outcome;
                 frame = caller;
-            } else if (what == SUSPENDED) {
-                CoroutineFrame<?> innermost = (CoroutineFrame<?>) frame.awaiting;
-                frame.awaiting = null;
-                return innermost;
-            } else if (what instanceof Future<?> future) {
+            } else if (next instanceof CoroutineFrame<?> callee) {
+                if (callee.lifecycle != NEW) {
+                    error = new IllegalStateException("cannot reuse already awaited coroutine " + callee);
+                    fromFuture = false;
+                } else {
+                    callee.lifecycle = STARTED;
+                    callee.caller = frame;
+                    callee.nest = nest;
+                    frame = callee;
+                }
+            } else if (next instanceof Future<?> future) {
                 if (!future.done()) {
                     frame.awaiting = future;
                     return frame;
@@ -334,22 +371,16 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                     error = t;
                     fromFuture = true;
                 }
-            } else if (what instanceof CoroutineFrame<?> callee) {
-                if (callee.lifecycle != NEW) {
-                    error = new IllegalStateException("cannot reuse already awaited coroutine " + callee);
-                    fromFuture = false;
-                } else {
-                    callee.lifecycle = STARTED;
-                    callee.caller = frame;
-                    callee.nest = nest;
-                    frame = callee;
-                }
-            } else if (what == YIELD) {
+            } else if (next == SUSPENDED) {
+                CoroutineFrame<?> innermost = (CoroutineFrame<?>) frame.awaiting;
+                frame.awaiting = null;
+                return innermost;
+            } else if (next == YIELD) {
                 frame.awaiting = YIELD;
                 return frame;
             } else {
                 error = new IllegalStateException(
-                        "coroutine " + frame + " awaited " + what + ", which is not awaitable");
+                        "coroutine " + frame + " awaited " + next + ", which is not awaitable");
                 fromFuture = false;
             }
         }

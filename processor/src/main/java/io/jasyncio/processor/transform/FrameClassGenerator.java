@@ -2,6 +2,7 @@ package io.jasyncio.processor.transform;
 
 import java.util.Map;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -55,6 +56,7 @@ final class FrameClassGenerator {
         }
         writeConstructor(cw, frameClass, host, methodDescriptor, isStatic, layout);
         writeResume(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
+        writeAwaitFrom(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
         writeToString(cw, host, methodName);
         writeLocation(cw, frameClass, host, methodName, sourceFile, lines);
         cw.visitEnd();
@@ -94,6 +96,68 @@ final class FrameClassGenerator {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PROTECTED | Opcodes.ACC_SYNTHETIC, RuntimeNames.RESUME,
                 RuntimeNames.RESUME_DESCRIPTOR, null, new String[] {RuntimeNames.THROWABLE});
         mv.visitCode();
+        callBody(mv, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout, false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * {@code awaitFrom(caller)}: this coroutine awaited inline by {@code caller}'s method. It
+     * calls the body directly, so that each coroutine awaited inline adds two Java frames (the
+     * body and this), not three:
+     * <pre>{@code
+     * caller.startInline(this);
+     * Object next;
+     * try { next = <the body>(arguments, this, null, null); }
+     * catch (Throwable t) { throw caller.inlineFailed(this, t); }
+     * return caller.inlineReturned(this, next);
+     * }</pre>
+     */
+    private static void writeAwaitFrom(ClassWriter cw, String frameClass, String host, boolean hostIsInterface,
+                                       String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, RuntimeNames.AWAIT_FROM,
+                RuntimeNames.AWAIT_FROM_DESCRIPTOR, null, null);
+        mv.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, RuntimeNames.THROWABLE);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.START_INLINE,
+                RuntimeNames.START_INLINE_DESCRIPTOR, false);
+        mv.visitLabel(start);
+        callBody(mv, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout, true);
+        mv.visitLabel(end);
+        mv.visitVarInsn(Opcodes.ASTORE, 2);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.INLINE_RETURNED,
+                RuntimeNames.INLINE_RETURNED_DESCRIPTOR, false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitLabel(handler);
+        mv.visitFrame(Opcodes.F_NEW, 2, new Object[] {frameClass, RuntimeNames.FRAME}, 1,
+                new Object[] {RuntimeNames.THROWABLE});
+        mv.visitVarInsn(Opcodes.ASTORE, 2);
+        mv.visitVarInsn(Opcodes.ALOAD, 1);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.INLINE_FAILED,
+                RuntimeNames.INLINE_FAILED_DESCRIPTOR, false);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * Calls the body with the arguments from their fields, then the frame, and then either
+     * {@code null, null} ({@code fresh}: a first step) or the {@code value, error} of resume.
+     */
+    private static void callBody(MethodVisitor mv, String frameClass, String host, boolean hostIsInterface,
+                                 String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout,
+                                 boolean fresh) {
         Type[] arguments = Type.getArgumentTypes(methodDescriptor);
         int first = isStatic ? 0 : 1;
         for (int i = 0; i < layout.parameters.size(); i++) {
@@ -108,13 +172,15 @@ final class FrameClassGenerator {
             }
         }
         mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitVarInsn(Opcodes.ALOAD, 1);
-        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        if (fresh) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitVarInsn(Opcodes.ALOAD, 2);
+        }
         int invoke = isStatic ? Opcodes.INVOKESTATIC : hostIsInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
         mv.visitMethodInsn(invoke, host, methodName, bodyDescriptor(frameClass, methodDescriptor), hostIsInterface);
-        mv.visitInsn(Opcodes.ARETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     private static void writeToString(ClassWriter cw, String host, String methodName) {

@@ -36,7 +36,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  *           a = awaitable; f.label = k;
  *           if (a is a done Future) push f.doneResult(a);  // no suspension, no allocation
  *           else if (f.canAwaitInline() and a is a coroutine frame   // nested, on this Java stack
- *                    and (r = f.awaitInline(a)) != SUSPENDED) push r;
+ *                    and (r = a.awaitFrom(f)) != SUSPENDED) push r;
  *           else { spill S and the live locals; return a or SUSPENDED; }
  *   resume_k: if (error != null) throw error;             // inside the user's try blocks
  *           push value;                                   // continues as the call would
@@ -255,11 +255,11 @@ final class MethodRewriter {
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FRAME));
         await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
-        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FRAME));
-        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.AWAIT_INLINE,
-                RuntimeNames.AWAIT_INLINE_DESCRIPTOR, false));
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.AWAIT_FROM,
+                RuntimeNames.AWAIT_FROM_DESCRIPTOR, false));
         await.add(new InsnNode(Opcodes.DUP));
         await.add(new FieldInsnNode(Opcodes.GETSTATIC, RuntimeNames.FRAME, RuntimeNames.SUSPENDED, "Ljava/lang/Object;"));
         await.add(new JumpInsnNode(Opcodes.IF_ACMPNE, after));

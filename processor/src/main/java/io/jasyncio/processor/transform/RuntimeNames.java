@@ -21,9 +21,17 @@ final class RuntimeNames {
     static final String COMPLETE_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
     static final String DONE_RESULT = "doneResult";
     static final String DONE_RESULT_DESCRIPTOR = "(Lio/jasyncio/Future;)Ljava/lang/Object;";
-    static final String AWAIT_INLINE = "awaitInline";
+    static final String AWAIT_FROM = "awaitFrom";
+    static final String START_INLINE = "startInline";
+    static final String INLINE_RETURNED = "inlineReturned";
+    static final String INLINE_FAILED = "inlineFailed";
     static final String CAN_AWAIT_INLINE = "canAwaitInline";
-    static final String AWAIT_INLINE_DESCRIPTOR = "(Lio/jasyncio/internal/CoroutineFrame;)Ljava/lang/Object;";
+    static final String AWAIT_FROM_DESCRIPTOR = "(Lio/jasyncio/internal/CoroutineFrame;)Ljava/lang/Object;";
+    static final String START_INLINE_DESCRIPTOR = "(Lio/jasyncio/internal/CoroutineFrame;)V";
+    static final String INLINE_RETURNED_DESCRIPTOR =
+            "(Lio/jasyncio/internal/CoroutineFrame;Ljava/lang/Object;)Ljava/lang/Object;";
+    static final String INLINE_FAILED_DESCRIPTOR =
+            "(Lio/jasyncio/internal/CoroutineFrame;Ljava/lang/Throwable;)Ljava/lang/RuntimeException;";
     static final String SUSPENDED = "SUSPENDED";
     static final String RESUME = "resume";
     static final String RESUME_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
