@@ -152,9 +152,12 @@ final class LocalScopes {
         return lost == null || !lost.get(slot);
     }
 
-    /** {@code at} if it is a label, else a new label inserted right before it. */
+    /** {@code at} if it is a label, or the label right before it, else a new label inserted there. */
     private static LabelNode labelBefore(InsnList code, AbstractInsnNode at) {
         if (at instanceof LabelNode label) {
+            return label;
+        }
+        if (at.getPrevious() instanceof LabelNode label) {
             return label;
         }
         LabelNode label = new LabelNode();
