@@ -1,6 +1,5 @@
 package io.jasyncio.processor.transform;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -8,47 +7,22 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicInterpreter;
-import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
  * Phase 2: which locals each {@link AwaitSite} must keep. A local is kept if its current value
  * may be read after the site, either on the normal path or by an exception handler covering
  * it (a resumed await can throw). Only those are spilled into the frame.
  *
- * <p>A standard backward dataflow over the control-flow graph that ASM's {@link Analyzer}
- * reports (with the {@link BasicInterpreter}, which needs no class hierarchy).
+ * <p>A standard backward dataflow over the method's {@link ControlFlowEdges}.
  */
 final class LivenessAnalysis {
     private LivenessAnalysis() {}
 
     static void computeLiveLocals(String owner, MethodNode method, List<AwaitSite> sites) throws TransformException {
         int size = method.instructions.size();
-        List<List<Integer>> normal = new ArrayList<>(size);
-        List<List<Integer>> exceptional = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            normal.add(new ArrayList<>(2));
-            exceptional.add(new ArrayList<>(1));
-        }
-        Analyzer<BasicValue> edges = new Analyzer<>(new BasicInterpreter()) {
-            @Override
-            protected void newControlFlowEdge(int insn, int successor) {
-                normal.get(insn).add(successor);
-            }
-
-            @Override
-            protected boolean newControlFlowExceptionEdge(int insn, int successor) {
-                exceptional.get(insn).add(successor);
-                return true;
-            }
-        };
-        try {
-            edges.analyze(owner, method);
-        } catch (AnalyzerException e) {
-            throw new TransformException(owner, method.name, "its bytecode does not analyze: " + e.getMessage());
-        }
+        ControlFlowEdges edges = ControlFlowEdges.of(owner, method);
+        List<List<Integer>> normal = edges.normal;
+        List<List<Integer>> exceptional = edges.exceptional;
 
         BitSet[] liveIn = new BitSet[size];
         for (int i = 0; i < size; i++) {

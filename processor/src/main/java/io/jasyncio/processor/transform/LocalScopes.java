@@ -3,8 +3,8 @@ package io.jasyncio.processor.transform;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -12,10 +12,6 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicInterpreter;
-import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
  * Phase 3b: keeps the debugger truthful. A local that an await site does not keep (it is dead
@@ -44,9 +40,9 @@ final class LocalScopes {
         for (AwaitSite site : sites) {
             dropped.put(site.instruction, notKept(site, layout.sites.get(site), layout, method));
         }
-        List<List<Integer>> normal = new ArrayList<>(size);
-        List<List<Integer>> exceptional = new ArrayList<>(size);
-        successors(owner, method, normal, exceptional);
+        ControlFlowEdges edges = ControlFlowEdges.of(owner, method);
+        List<List<Integer>> normal = edges.normal;
+        List<List<Integer>> exceptional = edges.exceptional;
 
         BitSet[] before = new BitSet[size];
         boolean[] reached = new boolean[size];
@@ -167,30 +163,5 @@ final class LocalScopes {
 
     private static boolean isStore(int opcode) {
         return opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE;
-    }
-
-    private static void successors(String owner, MethodNode method, List<List<Integer>> normal,
-                                   List<List<Integer>> exceptional) throws TransformException {
-        for (int i = 0; i < method.instructions.size(); i++) {
-            normal.add(new ArrayList<>(2));
-            exceptional.add(new ArrayList<>(1));
-        }
-        Analyzer<BasicValue> edges = new Analyzer<>(new BasicInterpreter()) {
-            @Override
-            protected void newControlFlowEdge(int insn, int successor) {
-                normal.get(insn).add(successor);
-            }
-
-            @Override
-            protected boolean newControlFlowExceptionEdge(int insn, int successor) {
-                exceptional.get(insn).add(successor);
-                return true;
-            }
-        };
-        try {
-            edges.analyze(owner, method);
-        } catch (AnalyzerException e) {
-            throw new TransformException(owner, method.name, "its bytecode does not analyze: " + e.getMessage());
-        }
     }
 }
