@@ -37,6 +37,16 @@ public final class Asyncio {
      * @throws IllegalStateException if called on a thread where a loop is running
      */
     public static <T> T run(Coroutine<T> main) {
+        return run(main, EventLoop.debugRequestedFromOutside());
+    }
+
+    /**
+     * {@link #run(Coroutine)} with the new loop's {@linkplain EventLoop#setDebug debug mode}
+     * set to {@code debug} (asyncio's {@code run(main, debug=...)}).
+     *
+     * @throws IllegalStateException if called on a thread where a loop is running
+     */
+    public static <T> T run(Coroutine<T> main, boolean debug) {
         if (EventLoop.running() != null) {
             throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop");
         }
@@ -44,6 +54,7 @@ public final class Asyncio {
             throw new NullPointerException("main");
         }
         EventLoop loop = EventLoop.newEventLoop();
+        loop.setDebug(debug);
         try {
             return loop.runUntilComplete(main);
         } finally {

@@ -125,6 +125,7 @@ public final class EventLoop implements AutoCloseable {
 
     private EventLoop(boolean virtualTime) {
         this.virtualTime = virtualTime;
+        this.debug = debugRequestedFromOutside();
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -640,8 +641,19 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Whether every new loop starts in debug mode: the system property {@code jasyncio.debug}
+     * is {@code true}, or the environment variable {@code JASYNCIO_DEBUG} is {@code 1}
+     * (asyncio's {@code PYTHONASYNCIODEBUG}), so a program can be debugged without a change.
+     */
+    static boolean debugRequestedFromOutside() {
+        return Boolean.parseBoolean(System.getProperty("jasyncio.debug"))
+                || "1".equals(System.getenv("JASYNCIO_DEBUG"));
+    }
+
+    /**
      * Debug mode: every callback and task step is timed, and one that takes longer than
-     * {@link #setSlowCallbackDuration the slow-callback duration} is logged as a warning.
+     * {@link #setSlowCallbackDuration the slow-callback duration} is logged as a warning. A new
+     * loop starts in debug mode when {@code -Djasyncio.debug=true} or {@code JASYNCIO_DEBUG=1}.
      */
     public void setDebug(boolean enabled) {
         this.debug = enabled;
