@@ -115,7 +115,7 @@ public class Task<T> extends Future<T> {
      * Prints {@link #getStack()} in asyncio's format, with the source text of each await from
      * the processor's generated await-site tables:
      * <pre>
-     * Stack for &lt;Task pending name='Task-1' coro=&lt;coroutine Greeter.both&gt;&gt; (most recent call last):
+     * Stack for &lt;Task pending name='Task-1' coro=&lt;Greeter.both() running at Greeter.java:24&gt; wait_for=...&gt; (most recent call last):
      *   File "Greeter.java", line 24, in io.jasyncio.examples.Greeter.both
      *     await(a)
      * </pre>
@@ -188,13 +188,31 @@ public class Task<T> extends Future<T> {
         throw new IllegalStateException("Task does not support set_exception operation");
     }
 
+    /**
+     * asyncio's form: {@code <Task pending name='w' coro=<Host.m() running at Host.java:29>
+     * wait_for=<Future pending>>}. A pending task names the line its coroutine is at (the
+     * await it is suspended at, or its first line before it starts) and the future it waits
+     * for; a done one its result or exception.
+     */
     @Override
     public String toString() {
         String state = describeState();
         int space = state.indexOf(' ');
         String head = space < 0 ? state : state.substring(0, space);
         String tail = space < 0 ? "" : state.substring(space);
-        return "<Task " + head + " name='" + getName() + "' coro=" + coro + tail + ">";
+        String waitFor = futWaiter != null && !done() ? " wait_for=" + futWaiter : "";
+        return "<Task " + head + " name='" + getName() + "' coro=" + describeCoro() + tail + waitFor + ">";
+    }
+
+    /** {@code <Host.m() running at Host.java:29>} while pending, where the bytecode pass knows the line. */
+    private String describeCoro() {
+        StackTraceElement at = done() ? null : coro.location();
+        if (at == null) {
+            return coro.toString();
+        }
+        String className = at.getClassName();
+        return "<" + className.substring(className.lastIndexOf('.') + 1) + "." + at.getMethodName()
+                + "() running at " + at.getFileName() + ":" + at.getLineNumber() + ">";
     }
 
     @Override

@@ -203,4 +203,12 @@ public final class AsyncTraces {
         await(sleep(0.01));
         return result(await(deep(n, false))); // @sleep-then-deep
     }
+
+    /** Waits for {@code f}, for the tests of a task's text while it waits. */
+    @Async
+    public static Coroutine<Integer> waitOn(io.jasyncio.Future<Integer> f) {
+        int before = 1; // @wait-on-first
+        int v = await(f); // @wait-on
+        return result(v + before);
+    }
 }
