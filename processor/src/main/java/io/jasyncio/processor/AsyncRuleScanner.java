@@ -2,6 +2,7 @@ package io.jasyncio.processor;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -11,9 +12,11 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -29,13 +32,16 @@ import javax.tools.Diagnostic;
  * Walks one attributed top-level class (with everything nested in it, local and anonymous
  * classes included) and reports every broken rule as an error on the offending tree: the
  * declaration rules of {@code @Async} methods, and where {@code Asyncio.await} may be called
- * ({@link AwaitPlacement}), and {@code return coroutine;} inside a {@code try}. Calls are
+ * ({@link AwaitPlacement}), and {@code return coroutine;} inside a {@code try}; and warns of
+ * a coroutine created and dropped. Calls are
  * recognised by the method they resolve to, never by name.
  */
 final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     static final String PREFIX = "[jasyncio] ";
     private static final String ASYNCIO = "io.jasyncio.Asyncio";
     private static final String COROUTINE = "io.jasyncio.Coroutine";
+    /** The rule id of the warning for a coroutine created and dropped. */
+    static final String UNAWAITED = "unawaited";
 
     private final Trees trees;
     private final CompilationUnitTree unit;
@@ -63,6 +69,42 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
             }
         }
         return super.visitMethodInvocation(tree, unused);
+    }
+
+    /**
+     * A coroutine created and dropped never runs (C#'s CS4014, asyncio's "never awaited"): a
+     * call returning {@code Coroutine<T>} used as a statement is a warning on its line, unless
+     * an enclosing declaration says {@code @SuppressWarnings("jasyncio:unawaited")}. A call
+     * returning a Future or Task (say createTask) starts its work and is not reported.
+     */
+    @Override
+    public Void visitExpressionStatement(ExpressionStatementTree tree, Void unused) {
+        if (tree.getExpression() instanceof MethodInvocationTree call
+                && trees.getElement(new TreePath(getCurrentPath(), call)) instanceof ExecutableElement method
+                && isCoroutine(method.getReturnType())
+                && !isSuppressed(getCurrentPath(), UNAWAITED)) {
+            String name = describe(method);
+            trees.printMessage(Diagnostic.Kind.WARNING, "[jasyncio:" + UNAWAITED + "] the coroutine that " + name
+                    + " returns is dropped, so it never runs: await it (await(...)) or start it as a task"
+                    + " (createTask(...)); if dropping it is meant, say so with @SuppressWarnings(\"jasyncio:"
+                    + UNAWAITED + "\")", tree, unit);
+        }
+        return super.visitExpressionStatement(tree, unused);
+    }
+
+    /** Whether a declaration around {@code path} has {@code @SuppressWarnings("jasyncio:" + rule)}. */
+    private boolean isSuppressed(TreePath path, String rule) {
+        for (TreePath p = path; p != null; p = p.getParentPath()) {
+            Tree leaf = p.getLeaf();
+            if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof VariableTree) {
+                Element element = trees.getElement(p);
+                SuppressWarnings suppressed = element == null ? null : element.getAnnotation(SuppressWarnings.class);
+                if (suppressed != null && List.of(suppressed.value()).contains("jasyncio:" + rule)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
