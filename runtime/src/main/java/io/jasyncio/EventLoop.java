@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -504,6 +505,7 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         closed = true;
+        reportUnretrievedExceptions();
         ready.clear();
         fromOtherThreads.clear();
         timers.clear();
@@ -746,6 +748,25 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /** Reports an error from a thread that is not the loop's, e.g. the cleaner's. */
+    /** The watches of this loop's futures whose exceptions nobody has retrieved yet. */
+    private final Set<UnretrievedException> unretrieved = ConcurrentHashMap.newKeySet();
+
+    void unretrievedArmed(UnretrievedException watch) {
+        unretrieved.add(watch);
+    }
+
+    void unretrievedSettled(UnretrievedException watch) {
+        unretrieved.remove(watch);
+    }
+
+    /** At close, each exception nobody retrieved and the collector has not reported yet, once. */
+    private void reportUnretrievedExceptions() {
+        for (UnretrievedException watch : List.copyOf(unretrieved)) {
+            watch.reportAtClose();
+        }
+        unretrieved.clear();
+    }
+
     void reportFromAnyThread(ExceptionContext context) {
         if (!closed) {
             try {

@@ -71,4 +71,44 @@ class UnretrievedExceptionTest extends LoopTestBase {
         assertEquals(1, reported.size());
         assertSame(sentinel, reported.get(0).exception());
     }
+
+    @Test
+    void anExceptionNobodyRetrievedIsReportedOnceWhenTheLoopClosesIfNotCollectedBefore() {
+        loop.setExceptionHandler((l, c) -> reported.add(c));
+        IOException failure = new IOException("still referenced");
+        Future<Object> failed = loop.createFuture();
+        failed.setException(failure);
+        Future<Object> seen = loop.createFuture();
+        seen.setException(new IOException("seen"));
+        seen.exception();
+
+        loop.close();
+        assertEquals(1, reported.size());
+        assertEquals("Future exception was never retrieved", reported.get(0).message());
+        assertSame(failure, reported.get(0).exception());
+
+        loop.close();
+        assertSame(failure, failed.exception(), "retrieving it afterwards still works");
+        assertEquals(1, reported.size(), "reported once");
+    }
+
+    @Test
+    void asyncioRunReportsAFailedTaskNobodyAwaitedBeforeItReturns() {
+        IOException failure = new IOException("fire and forget");
+        List<Task<?>> kept = new CopyOnWriteArrayList<>();
+        Asyncio.run(TestFrame.of("main", (f, v, e) -> {
+            if (f.label == 0) {
+                Asyncio.getRunningLoop().setExceptionHandler((l, c) -> reported.add(c));
+                kept.add(Asyncio.createTask(TestFrame.of("doomed", (d, value, error) -> {
+                    throw failure;
+                })));
+                return f.await(1, Asyncio.sleep(0));
+            }
+            return f.ret(null);
+        }));
+        assertEquals(1, reported.size(), reported.toString());
+        assertEquals("Task exception was never retrieved", reported.get(0).message());
+        assertSame(failure, reported.get(0).exception());
+        assertEquals(1, kept.size());
+    }
 }
