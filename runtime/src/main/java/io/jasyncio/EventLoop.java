@@ -698,7 +698,12 @@ public final class EventLoop implements AutoCloseable {
         return currentTask;
     }
 
-    Set<Task<?>> allTasks() {
+    /**
+     * The tasks of this loop that are not done yet, oldest first, as they were at one moment.
+     * Unlike the loop's other methods, it may be called from any thread, for introspection (a
+     * monitoring thread, a debugger's evaluation, a test); it never waits for the loop.
+     */
+    public Set<Task<?>> allTasks() {
         return liveTasks.snapshot();
     }
 
