@@ -654,7 +654,9 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Debug mode: every callback and task step is timed, and one that takes longer than
-     * {@link #setSlowCallbackDuration the slow-callback duration} is logged as a warning. A new
+     * {@link #setSlowCallbackDuration the slow-callback duration} is logged as a warning (for a
+     * task step, with the line its innermost coroutine stopped at). While a Flight Recorder
+     * recording has {@code jasyncio.SlowCallback} enabled, they are timed and recorded too. A new
      * loop starts in debug mode when {@code -Djasyncio.debug=true} or {@code JASYNCIO_DEBUG=1}.
      */
     public void setDebug(boolean enabled) {
@@ -808,7 +810,7 @@ public final class EventLoop implements AutoCloseable {
                 dueTimers++;
             }
         }
-        boolean timed = debug;
+        boolean timed = debug || Jfr.slowCallbackEnabled();
         for (int n = readyAtStart; n > 0; n--) {
             run(ready.pollFirst(), timed);
         }
@@ -850,10 +852,28 @@ public final class EventLoop implements AutoCloseable {
         }
         long start = System.nanoTime();
         runHandle(handle);
-        double took = (System.nanoTime() - start) * 1e-9;
+        long tookNanos = System.nanoTime() - start;
+        double took = tookNanos * 1e-9;
         if (took >= slowCallbackDuration) {
-            LOG.log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds", handle, took));
+            if (debug) {
+                LOG.log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds%s",
+                        handle, took, stoppedAt(handle)));
+            }
+            if (Jfr.slowCallbackEnabled()) {
+                Jfr.slowCallback(tookNanos, handle);
+            }
         }
+    }
+
+    /** For a task step, where its innermost coroutine stopped: the coroutine and line that ran last. */
+    private static String stoppedAt(Handle handle) {
+        if (handle instanceof TaskStep step) {
+            List<StackTraceElement> stack = step.task().getStack();
+            if (!stack.isEmpty()) {
+                return " (stopped at " + stack.get(stack.size() - 1) + ")";
+            }
+        }
+        return "";
     }
 
     /**

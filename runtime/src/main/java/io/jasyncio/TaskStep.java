@@ -28,6 +28,10 @@ final class TaskStep extends Handle implements Consumer<Future<?>> {
         task.step();
     }
 
+    Task<?> task() {
+        return task;
+    }
+
     /** Never called: {@link Future} queues this handle instead of calling it. */
     @Override
     public void accept(Future<?> future) {
