@@ -90,7 +90,7 @@ public final class EventLoop implements AutoCloseable {
      * comparing it to any other, and a cancelled one leaves at once. The owner check reads one
      * volatile field and costs a compare on the hot path.
      */
-    private static final System.Logger LOG = System.getLogger("io.jasyncio");
+    static final System.Logger LOG = System.getLogger("io.jasyncio");
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     private static final long CLOCK_ORIGIN = System.nanoTime();
     /** asyncio caps a single wait at one day. */
@@ -123,6 +123,13 @@ public final class EventLoop implements AutoCloseable {
     private double slowCallbackDuration = 0.1;
     private ThreadPoolExecutor defaultExecutor;
     private boolean executorShutdownCalled;
+
+    /** Counts the loops made in this JVM, for their names. */
+    private static final AtomicInteger LOOPS = new AtomicInteger();
+    /** {@code loop-N}: how the loop's MXBean is named. */
+    private final String name = "loop-" + LOOPS.incrementAndGet();
+    /** The loop's MXBean while registered. */
+    private LoopManagement management;
 
     private EventLoop(boolean virtualTime) {
         this.virtualTime = virtualTime;
@@ -438,6 +445,9 @@ public final class EventLoop implements AutoCloseable {
         }
         thread = Thread.currentThread();
         RUNNING.set(this);
+        if (management == null && LoopManagement.wanted(debug)) {
+            management = LoopManagement.register(this, name);
+        }
         try {
             do {
                 runOnce();
@@ -506,6 +516,10 @@ public final class EventLoop implements AutoCloseable {
         }
         closed = true;
         reportUnretrievedExceptions();
+        if (management != null) {
+            management.unregister();
+            management = null;
+        }
         ready.clear();
         fromOtherThreads.clear();
         timers.clear();
@@ -698,6 +712,11 @@ public final class EventLoop implements AutoCloseable {
 
     Task<?> currentTask() {
         return currentTask;
+    }
+
+    /** The callbacks queued for the next iteration; from another thread, as seen at that moment. */
+    int readyCount() {
+        return ready.size() + fromOtherThreads.size();
     }
 
     /**

@@ -1,0 +1,72 @@
+package io.jasyncio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The loop's MXBean, read through the platform MBean server from another thread while the loop runs. */
+@Timeout(60)
+class LoopMXBeanTest {
+    private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
+
+    private static Set<ObjectName> loopBeans() throws Exception {
+        return new HashSet<>(SERVER.queryNames(new ObjectName("io.jasyncio:type=EventLoop,*"), null));
+    }
+
+    @Test
+    void aRunningLoopInDebugModeShowsItsTasksAndTheirStacksUntilItCloses() throws Exception {
+        Set<ObjectName> before = loopBeans();
+        EventLoop loop = EventLoop.newEventLoop();
+        loop.setDebug(true);
+        Future<Object> never = loop.createFuture();
+        for (int i = 0; i < 3; i++) {
+            loop.createTask(TestFrame.of("waiter", (f, v, e) -> f.label == 0 ? f.await(1, never) : f.ret(v)), "w" + i);
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        Thread runner = new Thread(() -> {
+            loop.callSoon(started::countDown);
+            loop.runUntilComplete(never);
+        }, "loop");
+        runner.start();
+        ObjectName bean;
+        try {
+            assertTrue(started.await(30, TimeUnit.SECONDS));
+            Set<ObjectName> added = loopBeans();
+            added.removeAll(before);
+            assertEquals(1, added.size(), added.toString());
+            bean = added.iterator().next();
+            assertTrue(bean.getKeyProperty("name").startsWith("\"loop-"), bean.toString());
+
+            assertEquals(3, SERVER.getAttribute(bean, "TaskCount"));
+            assertTrue((Integer) SERVER.getAttribute(bean, "ReadyCount") >= 0);
+            String dump = (String) SERVER.invoke(bean, "dumpTasks", new Object[0], new String[0]);
+            for (int i = 0; i < 3; i++) {
+                assertTrue(dump.contains("name='w" + i + "'"), dump);
+            }
+        } finally {
+            loop.callSoonThreadsafe(() -> never.setResult("done"));
+            runner.join(30_000);
+            loop.close();
+        }
+        assertFalse(SERVER.isRegistered(bean), "unregistered when the loop closes");
+    }
+
+    @Test
+    void aLoopOutOfDebugModeRegistersNothing() throws Exception {
+        Set<ObjectName> before = loopBeans();
+        try (EventLoop loop = EventLoop.newEventLoop()) {
+            loop.runUntilComplete(Asyncio.sleep(0));
+            assertEquals(before, loopBeans());
+        }
+    }
+}
