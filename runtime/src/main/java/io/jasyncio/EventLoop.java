@@ -869,30 +869,33 @@ public final class EventLoop implements AutoCloseable {
         if (handle.cancelled()) {
             return;
         }
+        StackTraceElement resumedAt = innermostLine(handle);
         long start = System.nanoTime();
         runHandle(handle);
         long tookNanos = System.nanoTime() - start;
         double took = tookNanos * 1e-9;
         if (took >= slowCallbackDuration) {
+            StackTraceElement stoppedAt = innermostLine(handle);
             if (debug) {
-                LOG.log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds%s",
-                        handle, took, stoppedAt(handle)));
+                LOG.log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds%s%s",
+                        handle, took, resumedAt == null ? "" : " (resumed at " + resumedAt + ")",
+                        stoppedAt == null ? "" : " (stopped at " + stoppedAt + ")"));
             }
             if (Jfr.slowCallbackEnabled()) {
-                Jfr.slowCallback(tookNanos, handle);
+                Jfr.slowCallback(tookNanos, handle, resumedAt, stoppedAt);
             }
         }
     }
 
-    /** For a task step, where its innermost coroutine stopped: the coroutine and line that ran last. */
-    private static String stoppedAt(Handle handle) {
+    /** For a task step, where the task's innermost coroutine is: the await it waits at, or its first line. */
+    private static StackTraceElement innermostLine(Handle handle) {
         if (handle instanceof TaskStep step) {
             List<StackTraceElement> stack = step.task().getStack();
             if (!stack.isEmpty()) {
-                return " (stopped at " + stack.get(stack.size() - 1) + ")";
+                return stack.get(stack.size() - 1);
             }
         }
-        return "";
+        return null;
     }
 
     /**

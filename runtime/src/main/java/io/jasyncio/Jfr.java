@@ -16,17 +16,15 @@ final class Jfr {
         return PRESENT && Recorder.started() && SlowCallbackEvent.TYPE.isEnabled();
     }
 
-    static void slowCallback(long tookNanos, Handle handle) {
+    static void slowCallback(long tookNanos, Handle handle, StackTraceElement resumedAt, StackTraceElement stoppedAt) {
         SlowCallbackEvent event = new SlowCallbackEvent();
         event.took = tookNanos;
         event.callback = handle.toString();
         if (handle instanceof TaskStep step) {
             event.coroutine = String.valueOf(step.task().getCoro());
-            java.util.List<StackTraceElement> stack = step.task().getStack();
-            if (!stack.isEmpty()) {
-                event.stoppedAt = stack.get(stack.size() - 1).toString();
-            }
         }
+        event.resumedAt = resumedAt == null ? null : resumedAt.toString();
+        event.stoppedAt = stoppedAt == null ? null : stoppedAt.toString();
         event.commit();
     }
 

@@ -11,7 +11,8 @@ import jdk.jfr.Timespan;
 /**
  * Flight Recorder's {@code jasyncio.SlowCallback}: a callback or task step that ran longer than
  * its loop's {@linkplain EventLoop#setSlowCallbackDuration slow-callback duration}, with what
- * ran and, for a task, its coroutine and the line its innermost coroutine stopped at. Enabled
+ * ran and, for a task, its coroutine and the lines its innermost coroutine resumed and
+ * stopped at (the slow code ran between them). Enabled
  * by default in every recording (it is rare); reading it:
  * {@code jfr print --events jasyncio.SlowCallback recording.jfr}.
  *
@@ -37,6 +38,10 @@ final class SlowCallbackEvent extends jdk.jfr.Event {
     @Label("Coroutine")
     @Description("For a task step, the task's coroutine")
     String coroutine;
+
+    @Label("Resumed At")
+    @Description("For a task step, where its innermost coroutine resumed: the await it had waited at, or its first line")
+    String resumedAt;
 
     @Label("Stopped At")
     @Description("For a task step, where its innermost coroutine stopped: the await it suspended at")

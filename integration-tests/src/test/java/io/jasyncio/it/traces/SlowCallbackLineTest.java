@@ -39,6 +39,8 @@ class SlowCallbackLineTest {
                     .findFirst()
                     .orElseThrow();
             assertEquals("<coroutine AsyncTraces.waitOn>", first.getString("coroutine"));
+            assertEquals(AsyncTraces.class.getName() + ".waitOn(AsyncTraces.java:" + SOURCE.marker("wait-on-first")
+                    + ")", first.getString("resumedAt"), "its first step starts at its first line");
             assertEquals(AsyncTraces.class.getName() + ".waitOn(AsyncTraces.java:" + SOURCE.marker("wait-on") + ")",
                     first.getString("stoppedAt"));
         } finally {
