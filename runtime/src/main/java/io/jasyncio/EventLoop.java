@@ -134,6 +134,9 @@ public final class EventLoop implements AutoCloseable {
     private EventLoop(boolean virtualTime) {
         this.virtualTime = virtualTime;
         this.debug = debugRequestedFromOutside();
+        if (debug) {
+            NeverAwaited.install();
+        }
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -515,7 +518,9 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         closed = true;
+        reportHandedOver();
         reportUnretrievedExceptions();
+        NeverAwaited.loopClosing(this);
         if (management != null) {
             management.unregister();
             management = null;
@@ -669,12 +674,18 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Debug mode: every callback and task step is timed, and one that takes longer than
      * {@link #setSlowCallbackDuration the slow-callback duration} is logged as a warning (for a
-     * task step, with the line its innermost coroutine stopped at). While a Flight Recorder
+     * task step, with the lines its innermost coroutine resumed and stopped at), and a coroutine
+     * created and never awaited nor given to a task is reported with where it was created, when
+     * it is collected or at the latest when the loop it was created on closes (from the first
+     * time any loop enters debug mode, for every coroutine). While a Flight Recorder
      * recording has {@code jasyncio.SlowCallback} enabled, they are timed and recorded too. A new
      * loop starts in debug mode when {@code -Djasyncio.debug=true} or {@code JASYNCIO_DEBUG=1}.
      */
     public void setDebug(boolean enabled) {
         this.debug = enabled;
+        if (enabled) {
+            NeverAwaited.install();
+        }
     }
 
     public boolean getDebug() {
@@ -793,16 +804,36 @@ public final class EventLoop implements AutoCloseable {
         unretrieved.clear();
     }
 
+    /** Reports other threads handed over, not yet given to the exception handler. */
+    private final java.util.Queue<ExceptionContext> reportsFromOtherThreads =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Gives {@code context} to the exception handler on the loop's thread: at its next
+     * iteration, or when it closes if it never runs again; directly once it is closed.
+     */
     void reportFromAnyThread(ExceptionContext context) {
-        if (!closed) {
-            try {
-                callSoonThreadsafe(() -> callExceptionHandler(context));
-                return;
-            } catch (IllegalStateException closedMeanwhile) {
-                // fall through
+        if (closed) {
+            callExceptionHandler(context);
+            return;
+        }
+        reportsFromOtherThreads.add(context);
+        try {
+            callSoonThreadsafe(this::reportHandedOver);
+        } catch (IllegalStateException closedMeanwhile) {
+            // close() drains the queue after it has marked the loop closed: if this report was
+            // not in it yet, nothing else will give it to the handler.
+            if (reportsFromOtherThreads.remove(context)) {
+                callExceptionHandler(context);
             }
         }
-        callExceptionHandler(context);
+    }
+
+    private void reportHandedOver() {
+        ExceptionContext context;
+        while ((context = reportsFromOtherThreads.poll()) != null) {
+            callExceptionHandler(context);
+        }
     }
 
     static double seconds(Duration duration) {

@@ -111,7 +111,39 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
      */
     private int nest;
 
-    protected CoroutineFrame() {}
+    /**
+     * What debug mode watches in every frame's life: its creation and its start (awaited, or
+     * given to a task). Null until a loop first enters debug mode; a plain field, read once at
+     * each of those two moments, so frames pay a load and a branch while it is unset.
+     */
+    public interface LifeWatch {
+        void created(CoroutineFrame<?> frame);
+
+        void started(CoroutineFrame<?> frame);
+    }
+
+    private static LifeWatch lifeWatch;
+
+    /** Installs the watch for every frame created from now on (the loop does, in debug mode). */
+    public static void watchLives(LifeWatch watch) {
+        lifeWatch = watch;
+    }
+
+    protected CoroutineFrame() {
+        LifeWatch watch = lifeWatch;
+        if (watch != null) {
+            watch.created(this);
+        }
+    }
+
+    /** The frame leaves NEW: awaited or given to a task. */
+    private void started() {
+        lifecycle = STARTED;
+        LifeWatch watch = lifeWatch;
+        if (watch != null) {
+            watch.started(this);
+        }
+    }
 
     /**
      * Runs this frame from its resume point to its next await or its end.
@@ -142,7 +174,7 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         if (lifecycle != NEW) {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + this);
         }
-        lifecycle = STARTED;
+        started();
     }
 
     /** True once the frame has returned or thrown. */
@@ -259,7 +291,7 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         if (callee.lifecycle != NEW) {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + callee);
         }
-        callee.lifecycle = STARTED;
+        callee.started();
         callee.nest = nest + 1;
     }
 
@@ -355,7 +387,7 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                     error = new IllegalStateException("cannot reuse already awaited coroutine " + callee);
                     fromFuture = false;
                 } else {
-                    callee.lifecycle = STARTED;
+                    callee.started();
                     callee.caller = frame;
                     callee.nest = nest;
                     frame = callee;

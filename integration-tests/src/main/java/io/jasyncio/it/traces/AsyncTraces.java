@@ -211,4 +211,12 @@ public final class AsyncTraces {
         int v = await(f); // @wait-on
         return result(v + before);
     }
+
+    /** Creates a coroutine and drops it, for debug mode's "never awaited" report. */
+    @Async
+    @SuppressWarnings("jasyncio:unawaited")
+    public static Coroutine<Void> dropOne(io.jasyncio.Future<Integer> f) {
+        waitOn(f); // @dropped
+        return result();
+    }
 }

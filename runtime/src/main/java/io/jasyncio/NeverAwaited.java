@@ -1,0 +1,159 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.CoroutineFrame;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Debug mode's watch on coroutines created and never awaited (asyncio's "coroutine ... was
+ * never awaited"): each frame created on a loop in debug mode (or outside any running loop)
+ * once this is installed remembers where it was created,
+ * and one that is collected, or still not started when the loop it was created on closes, is
+ * reported once through that loop's exception handler with its creation site.
+ *
+ * <p>Installed the first time a loop enters debug mode, for the rest of the JVM's life; before
+ * that, frames pay one field read when created and one when started.
+ */
+final class NeverAwaited implements CoroutineFrame.LifeWatch {
+    static final NeverAwaited INSTANCE = new NeverAwaited();
+
+    /** Frames of the creation site kept: the innermost user code and what called it. */
+    private static final int SITE_DEPTH = 8;
+
+    private static final Cleaner CLEANER = Cleaner.create(task -> {
+        Thread thread = new Thread(task, "jasyncio-never-awaited");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static volatile boolean installed;
+
+    private final Map<CoroutineFrame<?>, Watch> watches = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private NeverAwaited() {}
+
+    /** Starts watching every coroutine created from now on. */
+    static void install() {
+        if (!installed) {
+            installed = true;
+            CoroutineFrame.watchLives(INSTANCE);
+        }
+    }
+
+    @Override
+    public void created(CoroutineFrame<?> frame) {
+        EventLoop loop = EventLoop.running();
+        if (loop != null && !loop.getDebug()) {
+            return;  // created on a loop out of debug mode
+        }
+        Watch watch = new Watch(loop, name(frame), creationSite());
+        watches.put(frame, watch);
+        watch.cleanable = CLEANER.register(frame, watch);
+    }
+
+    @Override
+    public void started(CoroutineFrame<?> frame) {
+        Watch watch = watches.remove(frame);
+        if (watch != null && watch.settle()) {
+            watch.cleanable.clean();
+        }
+    }
+
+    /** Reports the coroutines created on {@code loop} that nothing has started: it is closing. */
+    static void loopClosing(EventLoop loop) {
+        if (!installed) {
+            return;
+        }
+        List<Watch> unstarted = new ArrayList<>();
+        synchronized (INSTANCE.watches) {
+            for (Watch watch : INSTANCE.watches.values()) {
+                if (watch.loop == loop) {
+                    unstarted.add(watch);
+                }
+            }
+        }
+        for (Watch watch : unstarted) {
+            if (watch.settle()) {
+                loop.callExceptionHandler(watch.context());
+            }
+        }
+    }
+
+    /** {@code Host.m} from a frame's {@code <coroutine Host.m>}. */
+    private static String name(CoroutineFrame<?> frame) {
+        String text = frame.toString();
+        return text.startsWith("<coroutine ") && text.endsWith(">") ? text.substring(11, text.length() - 1) : text;
+    }
+
+    /** Where the coroutine was created: the caller of the method that made it, and beyond. */
+    private static List<StackTraceElement> creationSite() {
+        StackTraceElement[] stack = new Throwable().getStackTrace();
+        int first = 0;
+        while (first < stack.length && isMachinery(stack[first])) {
+            first++;
+        }
+        // The next element is the method's stub, which made the frame: the site is its caller,
+        // then the user's code that led there, without the runtime's frames between.
+        List<StackTraceElement> site = new ArrayList<>();
+        for (int i = first + 1; i < stack.length && site.size() < SITE_DEPTH; i++) {
+            if (!isMachinery(stack[i])) {
+                site.add(stack[i]);
+            }
+        }
+        return List.copyOf(site);
+    }
+
+    /** The runtime's own frames and the classes the bytecode pass generates. */
+    static boolean isMachinery(StackTraceElement element) {
+        String className = element.getClassName();
+        int dot = className.lastIndexOf('.');
+        String packageName = dot < 0 ? "" : className.substring(0, dot);
+        return packageName.equals("io.jasyncio") || packageName.equals("io.jasyncio.internal")
+                || packageName.equals("io.jasyncio.net") || className.contains("$$");
+    }
+
+    /** One coroutine's creation, settled once: started, reported at collection, or reported at close. */
+    private static final class Watch implements Runnable {
+        private final EventLoop loop;
+        private final String coroutine;
+        private final List<StackTraceElement> createdAt;
+        private boolean settled;
+        private Cleaner.Cleanable cleanable;
+
+        Watch(EventLoop loop, String coroutine, List<StackTraceElement> createdAt) {
+            this.loop = loop;
+            this.coroutine = coroutine;
+            this.createdAt = createdAt;
+        }
+
+        synchronized boolean settle() {
+            if (settled) {
+                return false;
+            }
+            settled = true;
+            return true;
+        }
+
+        ExceptionContext context() {
+            return ExceptionContext.of("coroutine " + coroutine + " was never awaited")
+                    .with("created_at", createdAt.isEmpty() ? "unknown" : createdAt.get(0))
+                    .with("source_traceback", createdAt);
+        }
+
+        /** The frame was collected without ever starting. */
+        @Override
+        public void run() {
+            if (settle()) {
+                if (loop != null) {
+                    loop.reportFromAnyThread(context());
+                } else {
+                    EventLoop.LOG.log(System.Logger.Level.ERROR, context().toString());
+                }
+            }
+        }
+    }
+}
