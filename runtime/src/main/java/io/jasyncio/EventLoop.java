@@ -166,6 +166,9 @@ public final class EventLoop implements AutoCloseable {
         checkThread();
         checkClosed();
         Handle handle = new Handle(requireCallback(callback));
+        if (debug) {
+            CreationSites.remember(handle);
+        }
         ready.addLast(handle);
         return handle;
     }
@@ -215,7 +218,11 @@ public final class EventLoop implements AutoCloseable {
     private TimerHandle newTimer(double when, Runnable callback) {
         checkThread();
         checkClosed();
-        return new TimerHandle(this, when, timerSequence++, requireCallback(callback));
+        TimerHandle timer = new TimerHandle(this, when, timerSequence++, requireCallback(callback));
+        if (debug) {
+            CreationSites.remember(timer);
+        }
+        return timer;
     }
 
     /** The loop's clock, in seconds: monotonic, of arbitrary origin (0 for a virtual-time loop). */
@@ -908,9 +915,12 @@ public final class EventLoop implements AutoCloseable {
         if (took >= slowCallbackDuration) {
             StackTraceElement stoppedAt = innermostLine(handle);
             if (debug) {
-                LOG.log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds%s%s",
+                List<StackTraceElement> createdAt =
+                        CreationSites.of(handle instanceof TaskStep step ? step.task() : handle);
+                LOG.log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds%s%s%s",
                         handle, took, resumedAt == null ? "" : " (resumed at " + resumedAt + ")",
-                        stoppedAt == null ? "" : " (stopped at " + stoppedAt + ")"));
+                        stoppedAt == null ? "" : " (stopped at " + stoppedAt + ")",
+                        createdAt.isEmpty() ? "" : " (created at " + createdAt.get(0) + ")"));
             }
             if (Jfr.slowCallbackEnabled()) {
                 Jfr.slowCallback(tookNanos, handle, resumedAt, stoppedAt);

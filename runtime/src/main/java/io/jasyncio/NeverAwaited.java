@@ -21,9 +21,6 @@ import java.util.WeakHashMap;
 final class NeverAwaited implements CoroutineFrame.LifeWatch {
     static final NeverAwaited INSTANCE = new NeverAwaited();
 
-    /** Frames of the creation site kept: the innermost user code and what called it. */
-    private static final int SITE_DEPTH = 8;
-
     private static final Cleaner CLEANER = Cleaner.create(task -> {
         Thread thread = new Thread(task, "jasyncio-never-awaited");
         thread.setDaemon(true);
@@ -50,7 +47,7 @@ final class NeverAwaited implements CoroutineFrame.LifeWatch {
         if (loop != null && !loop.getDebug()) {
             return;  // created on a loop out of debug mode
         }
-        Watch watch = new Watch(loop, name(frame), creationSite());
+        Watch watch = new Watch(loop, name(frame), CreationSites.userFrames(1));
         watches.put(frame, watch);
         watch.cleanable = CLEANER.register(frame, watch);
     }
@@ -87,33 +84,6 @@ final class NeverAwaited implements CoroutineFrame.LifeWatch {
     private static String name(CoroutineFrame<?> frame) {
         String text = frame.toString();
         return text.startsWith("<coroutine ") && text.endsWith(">") ? text.substring(11, text.length() - 1) : text;
-    }
-
-    /** Where the coroutine was created: the caller of the method that made it, and beyond. */
-    private static List<StackTraceElement> creationSite() {
-        StackTraceElement[] stack = new Throwable().getStackTrace();
-        int first = 0;
-        while (first < stack.length && isMachinery(stack[first])) {
-            first++;
-        }
-        // The next element is the method's stub, which made the frame: the site is its caller,
-        // then the user's code that led there, without the runtime's frames between.
-        List<StackTraceElement> site = new ArrayList<>();
-        for (int i = first + 1; i < stack.length && site.size() < SITE_DEPTH; i++) {
-            if (!isMachinery(stack[i])) {
-                site.add(stack[i]);
-            }
-        }
-        return List.copyOf(site);
-    }
-
-    /** The runtime's own frames and the classes the bytecode pass generates. */
-    static boolean isMachinery(StackTraceElement element) {
-        String className = element.getClassName();
-        int dot = className.lastIndexOf('.');
-        String packageName = dot < 0 ? "" : className.substring(0, dot);
-        return packageName.equals("io.jasyncio") || packageName.equals("io.jasyncio.internal")
-                || packageName.equals("io.jasyncio.net") || className.contains("$$");
     }
 
     /** One coroutine's creation, settled once: started, reported at collection, or reported at close. */

@@ -64,6 +64,9 @@ public class Task<T> extends Future<T> {
         this.top = coro;
         this.name = name;
         this.step = new TaskStep(this, COUNTER.incrementAndGet());
+        if (loop.getDebug()) {
+            CreationSites.remember(this);
+        }
         loop.taskStarted(this);
         loop.enqueue(step);
     }

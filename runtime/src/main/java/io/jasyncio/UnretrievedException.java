@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import java.lang.ref.Cleaner;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,16 +31,21 @@ final class UnretrievedException implements Runnable {
     private boolean settled;
     private Cleaner.Cleanable cleanable;
 
-    private UnretrievedException(EventLoop loop, Throwable exception, String kind, String description) {
+    /** Where the future was created, in debug mode; else empty. */
+    private final List<StackTraceElement> createdAt;
+
+    private UnretrievedException(EventLoop loop, Throwable exception, String kind, String description,
+                                 List<StackTraceElement> createdAt) {
         this.loop = loop;
         this.exception = exception;
         this.kind = kind;
         this.description = description;
+        this.createdAt = createdAt;
     }
 
     static UnretrievedException watch(Future<?> future, Throwable exception) {
-        UnretrievedException watch =
-                new UnretrievedException(future.loop, exception, future.kind(), future.toString());
+        UnretrievedException watch = new UnretrievedException(future.loop, exception, future.kind(),
+                future.toString(), CreationSites.of(future));
         watch.cleanable = CLEANER.register(future, watch);
         future.loop.unretrievedArmed(watch);
         return watch;
@@ -80,7 +86,11 @@ final class UnretrievedException implements Runnable {
     }
 
     private ExceptionContext context() {
-        return ExceptionContext.of(kind + " exception was never retrieved", exception)
+        ExceptionContext context = ExceptionContext.of(kind + " exception was never retrieved", exception)
                 .with(kind.toLowerCase(Locale.ROOT), description);
+        if (!createdAt.isEmpty()) {
+            context = context.with("created_at", createdAt.get(0)).with("source_traceback", createdAt);
+        }
+        return context;
     }
 }

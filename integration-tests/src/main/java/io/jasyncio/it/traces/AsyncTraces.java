@@ -219,4 +219,11 @@ public final class AsyncTraces {
         waitOn(f); // @dropped
         return result();
     }
+
+    /** Starts a task that fails and never looks at it, for debug mode's creation sites. */
+    @Async
+    public static Coroutine<Void> spawnFailing(java.util.List<Task<?>> started) {
+        started.add(createTask(leaf())); // @spawned
+        return result();
+    }
 }
