@@ -52,9 +52,12 @@ final class CreationSites {
         return List.copyOf(site);
     }
 
-    /** The runtime's own frames and the classes the bytecode pass generates. */
+    /** The runtime's own frames, the classes the bytecode pass generates, and the JDK's. */
     static boolean isMachinery(StackTraceElement element) {
         String className = element.getClassName();
+        if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")) {
+            return true;
+        }
         int dot = className.lastIndexOf('.');
         String packageName = dot < 0 ? "" : className.substring(0, dot);
         return packageName.equals("io.jasyncio") || packageName.equals("io.jasyncio.internal")
