@@ -16,7 +16,7 @@ import java.util.WeakHashMap;
  * reported once through that loop's exception handler with its creation site.
  *
  * <p>Installed the first time a loop enters debug mode, for the rest of the JVM's life; before
- * that, frames pay one field read when created and one when started.
+ * that, frames pay nothing for it (see {@link CoroutineFrame#watchLives}).
  */
 final class NeverAwaited implements CoroutineFrame.LifeWatch {
     static final NeverAwaited INSTANCE = new NeverAwaited();
