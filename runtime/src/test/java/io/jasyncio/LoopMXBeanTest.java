@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
@@ -28,19 +26,8 @@ class LoopMXBeanTest {
         Set<ObjectName> before = loopBeans();
         EventLoop loop = EventLoop.newEventLoop();
         loop.setDebug(true);
-        Future<Object> never = loop.createFuture();
-        for (int i = 0; i < 3; i++) {
-            loop.createTask(TestFrame.of("waiter", (f, v, e) -> f.label == 0 ? f.await(1, never) : f.ret(v)), "w" + i);
-        }
-        CountDownLatch started = new CountDownLatch(1);
-        Thread runner = new Thread(() -> {
-            loop.callSoon(started::countDown);
-            loop.runUntilComplete(never);
-        }, "loop");
-        runner.start();
         ObjectName bean;
-        try {
-            assertTrue(started.await(30, TimeUnit.SECONDS));
+        try (LoopOnAnotherThread running = new LoopOnAnotherThread(loop, 3)) {
             Set<ObjectName> added = loopBeans();
             added.removeAll(before);
             assertEquals(1, added.size(), added.toString());
@@ -53,10 +40,6 @@ class LoopMXBeanTest {
             for (int i = 0; i < 3; i++) {
                 assertTrue(dump.contains("name='w" + i + "'"), dump);
             }
-        } finally {
-            loop.callSoonThreadsafe(() -> never.setResult("done"));
-            runner.join(30_000);
-            loop.close();
         }
         assertFalse(SERVER.isRegistered(bean), "unregistered when the loop closes");
     }
