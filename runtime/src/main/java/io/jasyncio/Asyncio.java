@@ -1,9 +1,12 @@
 package io.jasyncio;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -230,6 +233,54 @@ public final class Asyncio {
      */
     public static Set<Task<?>> allTasks() {
         return getRunningLoop().allTasks();
+    }
+
+    /**
+     * Who waits for whom around {@code future} (Python 3.14's {@code capture_call_graph}): for a
+     * task, where its coroutines are suspended; what it waits for, followed down through tasks
+     * waiting for tasks; and the tasks waiting for it, followed up. Call it on the loop's thread.
+     */
+    public static CallGraph captureCallGraph(Future<?> future) {
+        future.loop.checkThread();
+        return new CallGraph(future, callStackOf(future), awaitsOf(future, new HashSet<>()),
+                awaitedByOf(future, new HashSet<>(Set.of(future))));
+    }
+
+    /** {@link #captureCallGraph} printed to {@code System.out} (Python 3.14's {@code print_call_graph}). */
+    public static void printCallGraph(Future<?> future) {
+        printCallGraph(future, System.out);
+    }
+
+    /** {@link #captureCallGraph} printed to {@code out}. */
+    public static void printCallGraph(Future<?> future, PrintStream out) {
+        out.print(captureCallGraph(future));
+    }
+
+    private static List<StackTraceElement> callStackOf(Future<?> future) {
+        if (!(future instanceof Task<?> task)) {
+            return List.of();
+        }
+        List<StackTraceElement> stack = new ArrayList<>(task.getStack());
+        Collections.reverse(stack);
+        return List.copyOf(stack);
+    }
+
+    private static CallGraph awaitsOf(Future<?> future, Set<Future<?>> seen) {
+        Future<?> awaited = future instanceof Task<?> task ? task.waitingFor() : null;
+        if (awaited == null || !seen.add(awaited)) {
+            return null;
+        }
+        return new CallGraph(awaited, callStackOf(awaited), awaitsOf(awaited, seen), List.of());
+    }
+
+    private static List<CallGraph> awaitedByOf(Future<?> future, Set<Future<?>> seen) {
+        List<CallGraph> waiters = new ArrayList<>();
+        for (Task<?> waiter : future.awaitingTasks()) {
+            if (seen.add(waiter)) {
+                waiters.add(new CallGraph(waiter, callStackOf(waiter), null, awaitedByOf(waiter, seen)));
+            }
+        }
+        return List.copyOf(waiters);
     }
 
     /** asyncio.run's clean-up: cancel what is left, wait for it, report real failures. */

@@ -2,6 +2,7 @@ package io.jasyncio;
 
 import io.jasyncio.internal.Throwables;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -272,6 +273,21 @@ public class Future<T> implements Coroutine<T> {
     /** Registers the task's wake-up, which the loop runs as it is when this future is done. */
     final void addWakeup(TaskStep step) {
         addDoneCallback(step);
+    }
+
+    /** The tasks waiting for this future (each wakes through its step, a done callback), in registration order. */
+    final List<Task<?>> awaitingTasks() {
+        List<Task<?>> tasks = new ArrayList<>();
+        if (callbacks instanceof Callbacks list) {
+            for (Object callback : list) {
+                if (callback instanceof TaskStep step) {
+                    tasks.add(step.task());
+                }
+            }
+        } else if (callbacks instanceof TaskStep step) {
+            tasks.add(step.task());
+        }
+        return tasks;
     }
 
     /** Prefix for the "exception was never retrieved" report. */

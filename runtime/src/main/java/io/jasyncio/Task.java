@@ -109,6 +109,11 @@ public class Task<T> extends Future<T> {
         return stack;
     }
 
+    /** The future this suspended task waits for, or null. */
+    final Future<?> waitingFor() {
+        return done() ? null : futWaiter;
+    }
+
     /** {@link #printStack(PrintStream)} to {@code System.err}. */
     public final void printStack() {
         printStack(System.err);

@@ -226,4 +226,22 @@ public final class AsyncTraces {
         started.add(createTask(leaf())); // @spawned
         return result();
     }
+
+    /** Awaits a task that awaits {@code gate}, for the call graph tests. */
+    @Async
+    public static Coroutine<Integer> graphOuter(io.jasyncio.Future<Integer> gate, java.util.List<Task<?>> inner) {
+        Task<Integer> task = createTask(graphInner(gate), "inner");
+        inner.add(task);
+        return result(await(task) + 1); // @graph-outer
+    }
+
+    @Async
+    static Coroutine<Integer> graphInner(io.jasyncio.Future<Integer> gate) {
+        return result(await(graphLeaf(gate)) + 1); // @graph-inner
+    }
+
+    @Async
+    static Coroutine<Integer> graphLeaf(io.jasyncio.Future<Integer> gate) {
+        return result(await(gate) + 1); // @graph-leaf
+    }
 }

@@ -1,0 +1,54 @@
+package io.jasyncio.it.traces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.jasyncio.Asyncio;
+import io.jasyncio.CallGraph;
+import io.jasyncio.Future;
+import io.jasyncio.Task;
+import io.jasyncio.it.SourceLines;
+import io.jasyncio.it.VirtualLoopTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** captureCallGraph follows a task down into what it awaits and up to the tasks awaiting it. */
+class CallGraphTest extends VirtualLoopTest {
+    private static final SourceLines SOURCE = new SourceLines(AsyncTraces.class);
+
+    private static String at(String method, String marker) {
+        return AsyncTraces.class.getName() + "." + method + "(AsyncTraces.java:" + SOURCE.marker(marker) + ")";
+    }
+
+    @Test
+    void aTaskWaitingForATaskWaitingForAFuture() {
+        Future<Integer> gate = loop.createFuture();
+        List<Task<?>> inner = new ArrayList<>();
+        Task<Integer> outer = loop.createTask(AsyncTraces.graphOuter(gate, inner), "outer");
+        loop.runUntilComplete(Asyncio.sleep(0));
+
+        CallGraph graph = Asyncio.captureCallGraph(inner.get(0));
+
+        assertSame(inner.get(0), graph.future());
+        assertEquals(List.of(at("graphLeaf", "graph-leaf"), at("graphInner", "graph-inner")),
+                graph.callStack().stream().map(String::valueOf).toList());
+        assertSame(gate, graph.awaits().future());
+        assertNull(graph.awaits().awaits());
+        assertEquals(1, graph.awaitedBy().size());
+        CallGraph waiter = graph.awaitedBy().get(0);
+        assertSame(outer, waiter.future());
+        assertEquals(List.of(at("graphOuter", "graph-outer")), waiter.callStack().stream().map(String::valueOf).toList());
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Asyncio.printCallGraph(inner.get(0), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertEquals(graph.toString(), printed.toString(StandardCharsets.UTF_8));
+
+        gate.setResult(1);
+        assertEquals(4, loop.runUntilComplete(outer));
+    }
+}
