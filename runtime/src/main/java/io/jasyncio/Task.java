@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A {@link Coroutine} running on an {@link EventLoop}: asyncio's {@code Task}. It is a
@@ -94,10 +95,14 @@ public class Task<T> extends Future<T> {
     /**
      * Where the task's coroutines are: for a suspended task, one element per coroutine awaiting
      * inline, oldest first (the task's own coroutine, then the one it awaits, and so on to the
-     * await it is suspended at); empty once the task is done. Elements come from frames the
+     * await it is suspended at); for the running task asked from its own code, the same chain
+     * down to the line running now; empty once the task is done. Elements come from frames the
      * bytecode pass generated; hand-written coroutines contribute none.
      */
     public final List<StackTraceElement> getStack() {
+        if (top != null && EventLoop.running() == loop && loop.currentTask() == this) {
+            return runningStack();
+        }
         List<StackTraceElement> stack = new ArrayList<>();
         for (CoroutineFrame<?> frame = top; frame != null; frame = frame.caller()) {
             StackTraceElement location = frame.location();
@@ -107,6 +112,49 @@ public class Task<T> extends Future<T> {
         }
         Collections.reverse(stack);
         return stack;
+    }
+
+    /**
+     * The stack of this task while it runs, called from its own code: the coroutine methods on
+     * the Java stack (found by their bodies' descriptors), then the ones the driver will resume
+     * after them. Those are the frames from the one this step resumed along the caller links,
+     * past the ones that have ended and past the outermost method already on the Java stack.
+     */
+    private List<StackTraceElement> runningStack() {
+        List<StackTraceElement> onJavaStack = StackWalker.getInstance().walk(frames -> frames
+                .filter(frame -> isCoroutineBody(frame.getDescriptor()))
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .collect(Collectors.toList()));
+        List<StackTraceElement> innermostFirst = new ArrayList<>(onJavaStack);
+        CoroutineFrame<?> frame = top;
+        while (frame != null && frame.isDone()) {
+            frame = frame.caller();
+        }
+        if (frame != null && !onJavaStack.isEmpty() && sameMethod(frame.location(), onJavaStack.get(onJavaStack.size() - 1))) {
+            frame = frame.caller();
+        }
+        for (; frame != null; frame = frame.caller()) {
+            StackTraceElement location = frame.location();
+            if (location != null) {
+                innermostFirst.add(location);
+            }
+        }
+        Collections.reverse(innermostFirst);
+        return innermostFirst;
+    }
+
+    /**
+     * A rewritten {@code @Async} method's body: its descriptor ends with the frame (a class
+     * named {@code Host$$method$N}), the awaited value and the error, returning Object, as the
+     * bytecode pass writes it.
+     */
+    private static boolean isCoroutineBody(String descriptor) {
+        return descriptor.endsWith(";Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;")
+                && descriptor.contains("$$");
+    }
+
+    private static boolean sameMethod(StackTraceElement a, StackTraceElement b) {
+        return a != null && a.getClassName().equals(b.getClassName()) && a.getMethodName().equals(b.getMethodName());
     }
 
     /** The future this suspended task waits for, or null. */

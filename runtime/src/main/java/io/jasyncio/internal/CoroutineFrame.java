@@ -262,7 +262,11 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         }
     }
 
-    /** The frame that awaits this one, or null if this is the bottom of its stack. */
+    /**
+     * The frame that awaits this one, or null if this is the bottom of its stack (or it was
+     * awaited inline and did not suspend). An ended frame keeps the link, so that the stack of a
+     * running task can be followed from the frame its step resumed.
+     */
     public final CoroutineFrame<?> caller() {
         return caller;
     }
@@ -404,7 +408,6 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                 if (caller == null) {
                     return null;
                 }
-                frame.caller = null;
                 frame = caller;
                 value = null;
                 error = t;
@@ -419,7 +422,6 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                 if (caller == null) {
                     return null;
                 }
-                frame.caller = null;
                 value = frame.outcome;
                 frame = caller;
             } else if (next instanceof CoroutineFrame<?> callee) {

@@ -244,4 +244,23 @@ public final class AsyncTraces {
     static Coroutine<Integer> graphLeaf(io.jasyncio.Future<Integer> gate) {
         return result(await(gate) + 1); // @graph-leaf
     }
+
+    /** Asks the running task for its own stack three coroutines down, after a sleep if {@code suspend}. */
+    @Async
+    public static Coroutine<java.util.List<StackTraceElement>> stackTop(boolean suspend) {
+        return result(await(stackMiddle(suspend))); // @stack-top
+    }
+
+    @Async
+    static Coroutine<java.util.List<StackTraceElement>> stackMiddle(boolean suspend) {
+        if (suspend) {
+            await(sleep(0.01));
+        }
+        return result(await(stackLeaf())); // @stack-middle
+    }
+
+    @Async
+    static Coroutine<java.util.List<StackTraceElement>> stackLeaf() {
+        return result(Asyncio.currentTask().getStack()); // @stack-leaf
+    }
 }
