@@ -121,10 +121,12 @@ public class Task<T> extends Future<T> {
      * past the ones that have ended and past the outermost method already on the Java stack.
      */
     private List<StackTraceElement> runningStack() {
-        List<StackTraceElement> onJavaStack = StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> isCoroutineBody(frame.getDescriptor()))
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .collect(Collectors.toList()));
+        // Newer JDKs give a frame's descriptor only to a walker that keeps class references.
+        List<StackTraceElement> onJavaStack = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames
+                        .filter(frame -> isCoroutineBody(frame.getDescriptor()))
+                        .map(StackWalker.StackFrame::toStackTraceElement)
+                        .collect(Collectors.toList()));
         List<StackTraceElement> innermostFirst = new ArrayList<>(onJavaStack);
         CoroutineFrame<?> frame = top;
         while (frame != null && frame.isDone()) {
