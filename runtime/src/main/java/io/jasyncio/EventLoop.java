@@ -26,9 +26,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -791,7 +793,6 @@ public final class EventLoop implements AutoCloseable {
         currentTask = null;
     }
 
-    /** Reports an error from a thread that is not the loop's, e.g. the cleaner's. */
     /** The watches of this loop's futures whose exceptions nobody has retrieved yet. */
     private final Set<UnretrievedException> unretrieved = ConcurrentHashMap.newKeySet();
 
@@ -812,11 +813,11 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /** Reports other threads handed over, not yet given to the exception handler. */
-    private final java.util.Queue<ExceptionContext> reportsFromOtherThreads =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<ExceptionContext> reportsFromOtherThreads = new ConcurrentLinkedQueue<>();
 
     /**
-     * Gives {@code context} to the exception handler on the loop's thread: at its next
+     * Reports an error from a thread that is not the loop's, e.g. the cleaner's: gives
+     * {@code context} to the exception handler on the loop's thread: at its next
      * iteration, or when it closes if it never runs again; directly once it is closed.
      */
     void reportFromAnyThread(ExceptionContext context) {
@@ -930,13 +931,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** For a task step, where the task's innermost coroutine is: the await it waits at, or its first line. */
     private static StackTraceElement innermostLine(Handle handle) {
-        if (handle instanceof TaskStep step) {
-            List<StackTraceElement> stack = step.task().getStack();
-            if (!stack.isEmpty()) {
-                return stack.get(stack.size() - 1);
-            }
-        }
-        return null;
+        return handle instanceof TaskStep step ? step.task().innermostLocation() : null;
     }
 
     /**

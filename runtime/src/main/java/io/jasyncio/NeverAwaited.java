@@ -1,7 +1,6 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.CoroutineFrame;
-import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,12 +19,6 @@ import java.util.WeakHashMap;
  */
 final class NeverAwaited implements CoroutineFrame.LifeWatch {
     static final NeverAwaited INSTANCE = new NeverAwaited();
-
-    private static final Cleaner CLEANER = Cleaner.create(task -> {
-        Thread thread = new Thread(task, "jasyncio-never-awaited");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private static volatile boolean installed;
 
@@ -49,14 +42,14 @@ final class NeverAwaited implements CoroutineFrame.LifeWatch {
         }
         Watch watch = new Watch(loop, name(frame), CreationSites.userFrames(1));
         watches.put(frame, watch);
-        watch.cleanable = CLEANER.register(frame, watch);
+        watch.watch(frame);
     }
 
     @Override
     public void started(CoroutineFrame<?> frame) {
         Watch watch = watches.remove(frame);
-        if (watch != null && watch.settle()) {
-            watch.cleanable.clean();
+        if (watch != null) {
+            watch.dismiss();
         }
     }
 
@@ -74,9 +67,7 @@ final class NeverAwaited implements CoroutineFrame.LifeWatch {
             }
         }
         for (Watch watch : unstarted) {
-            if (watch.settle()) {
-                loop.callExceptionHandler(watch.context());
-            }
+            watch.reportAtClose();
         }
     }
 
@@ -86,44 +77,22 @@ final class NeverAwaited implements CoroutineFrame.LifeWatch {
         return text.startsWith("<coroutine ") && text.endsWith(">") ? text.substring(11, text.length() - 1) : text;
     }
 
-    /** One coroutine's creation, settled once: started, reported at collection, or reported at close. */
-    private static final class Watch implements Runnable {
-        private final EventLoop loop;
+    /** One coroutine's creation: dismissed when it starts, else reported when collected or at close. */
+    private static final class Watch extends LeftUndone {
         private final String coroutine;
         private final List<StackTraceElement> createdAt;
-        private boolean settled;
-        private Cleaner.Cleanable cleanable;
 
         Watch(EventLoop loop, String coroutine, List<StackTraceElement> createdAt) {
-            this.loop = loop;
+            super(loop);
             this.coroutine = coroutine;
             this.createdAt = createdAt;
         }
 
-        synchronized boolean settle() {
-            if (settled) {
-                return false;
-            }
-            settled = true;
-            return true;
-        }
-
+        @Override
         ExceptionContext context() {
             return ExceptionContext.of("coroutine " + coroutine + " was never awaited")
                     .with("created_at", createdAt.isEmpty() ? "unknown" : createdAt.get(0))
                     .with("source_traceback", createdAt);
-        }
-
-        /** The frame was collected without ever starting. */
-        @Override
-        public void run() {
-            if (settle()) {
-                if (loop != null) {
-                    loop.reportFromAnyThread(context());
-                } else {
-                    EventLoop.LOG.log(System.Logger.Level.ERROR, context().toString());
-                }
-            }
         }
     }
 }

@@ -164,6 +164,20 @@ public class Task<T> extends Future<T> {
         return done() ? null : futWaiter;
     }
 
+    /**
+     * Between steps, the last element {@link #getStack()} would give (the innermost coroutine's
+     * await, or its first line before it starts), without building the stack; null if none.
+     */
+    final StackTraceElement innermostLocation() {
+        for (CoroutineFrame<?> frame = top; frame != null; frame = frame.caller()) {
+            StackTraceElement location = frame.location();
+            if (location != null) {
+                return location;
+            }
+        }
+        return null;
+    }
+
     /** {@link #printStack(PrintStream)} to {@code System.err}. */
     public final void printStack() {
         printStack(System.err);
