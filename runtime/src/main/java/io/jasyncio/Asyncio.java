@@ -275,7 +275,7 @@ public final class Asyncio {
 
     private static List<CallGraph> awaitedByOf(Future<?> future, Set<Future<?>> seen) {
         List<CallGraph> waiters = new ArrayList<>();
-        for (Task<?> waiter : future.awaitingTasks()) {
+        for (Future<?> waiter : future.waiters()) {
             if (seen.add(waiter)) {
                 waiters.add(new CallGraph(waiter, callStackOf(waiter), null, awaitedByOf(waiter, seen)));
             }

@@ -139,6 +139,7 @@ public final class EventLoop implements AutoCloseable {
         if (debug) {
             NeverAwaited.install();
         }
+        Jfr.followRecordings();
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -457,7 +458,7 @@ public final class EventLoop implements AutoCloseable {
         }
         thread = Thread.currentThread();
         RUNNING.set(this);
-        if (management == null && LoopManagement.wanted(debug)) {
+        if (management == null && LoopManagement.wanted()) {
             management = LoopManagement.register(this, name);
         }
         try {
@@ -869,6 +870,7 @@ public final class EventLoop implements AutoCloseable {
             }
         }
         boolean timed = debug || Jfr.slowCallbackEnabled();
+        Jfr.followRecordings();
         for (int n = readyAtStart; n > 0; n--) {
             run(ready.pollFirst(), timed);
         }

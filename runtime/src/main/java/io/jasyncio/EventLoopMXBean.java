@@ -2,10 +2,10 @@ package io.jasyncio;
 
 /**
  * What JConsole, JMC or any JMX client sees of one event loop, registered in the platform MBean
- * server as {@code io.jasyncio:type=EventLoop,name=<loop name>} while the loop is open. A loop
- * registers it when it first runs in {@linkplain EventLoop#setDebug debug mode}, or in any mode
- * with {@code -Djasyncio.jmx=true} (the platform MBean server costs a program about a tenth of
- * a second to start, which a loop does not impose on programs that do not ask).
+ * server as {@code io.jasyncio:type=EventLoop,name=<loop name>} from the loop's first run until
+ * it closes. The first loop of a program to register starts the platform MBean server, a
+ * one-time cost of about a fifth of a second of CPU; {@code -Djasyncio.jmx=false} declines it
+ * and registers nothing.
  *
  * <p>Every operation may be called from any thread and never waits for the loop: the counts
  * are read as they are at that moment.

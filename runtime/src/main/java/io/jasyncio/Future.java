@@ -275,19 +275,19 @@ public class Future<T> implements Coroutine<T> {
         addDoneCallback(step);
     }
 
-    /** The tasks waiting for this future (each wakes through its step, a done callback), in registration order. */
-    final List<Task<?>> awaitingTasks() {
-        List<Task<?>> tasks = new ArrayList<>();
+    /** The futures and tasks waiting for this one (each through a done callback that is a {@link Waiter}), in registration order. */
+    final List<Future<?>> waiters() {
+        List<Future<?>> waiters = new ArrayList<>();
         if (callbacks instanceof Callbacks list) {
             for (Object callback : list) {
-                if (callback instanceof TaskStep step) {
-                    tasks.add(step.task());
+                if (callback instanceof Waiter waiter) {
+                    waiters.add(waiter.waiter());
                 }
             }
-        } else if (callbacks instanceof TaskStep step) {
-            tasks.add(step.task());
+        } else if (callbacks instanceof Waiter waiter) {
+            waiters.add(waiter.waiter());
         }
-        return tasks;
+        return waiters;
     }
 
     /** Prefix for the "exception was never retrieved" report. */

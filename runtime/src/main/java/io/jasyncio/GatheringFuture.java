@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * finished, this future fails with a CancelledError carrying the message, even with
  * {@code returnExceptions}.
  */
-final class GatheringFuture<T> extends Future<List<T>> implements Consumer<Future<?>> {
+final class GatheringFuture<T> extends Future<List<T>> implements Consumer<Future<?>>, Waiter {
     /** One entry per argument; the same future repeated for an argument given twice. */
     private final List<Future<?>> children;
     private final int distinct;
@@ -102,6 +102,12 @@ final class GatheringFuture<T> extends Future<List<T>> implements Consumer<Futur
             cancelMessage = msg;
         }
         return any;
+    }
+
+    /** The gather waits for each child: a call graph goes up from a child through it. */
+    @Override
+    public Future<?> waiter() {
+        return this;
     }
 
     /** A child is done. */

@@ -10,7 +10,7 @@ import javax.management.ObjectName;
 
 /**
  * A loop's {@link EventLoopMXBean} in the platform MBean server: registered by the loop on its
- * first run when asked for, unregistered when it closes. The registration is the only code of
+ * first run, unregistered when it closes. The registration is the only code of
  * the loop that touches {@code java.management}, and a failure there never stops the loop: it
  * is logged once.
  */
@@ -23,9 +23,13 @@ final class LoopManagement implements EventLoopMXBean {
         this.name = name;
     }
 
-    /** Whether a loop should register its bean: in debug mode, or with {@code -Djasyncio.jmx=true}. */
-    static boolean wanted(boolean debug) {
-        return debug || Boolean.getBoolean("jasyncio.jmx");
+    /**
+     * Whether a loop starting to run registers its bean: yes unless {@code -Djasyncio.jmx=false}.
+     * The first registration starts the platform MBean server (a one-time cost of about a fifth
+     * of a second of CPU), which a program that must start fast can decline.
+     */
+    static boolean wanted() {
+        return !"false".equals(System.getProperty("jasyncio.jmx"));
     }
 
     /** Registers {@code loop}'s bean under {@code io.jasyncio:type=EventLoop,name=<loopName>}; null if that failed. */

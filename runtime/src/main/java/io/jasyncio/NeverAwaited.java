@@ -40,7 +40,7 @@ final class NeverAwaited implements CoroutineFrame.LifeWatch {
         if (loop != null && !loop.getDebug()) {
             return;  // created on a loop out of debug mode
         }
-        Watch watch = new Watch(loop, name(frame), CreationSites.userFrames(1));
+        Watch watch = new Watch(loop, name(frame), CreationSites.here(1));
         watches.put(frame, watch);
         watch.watch(frame);
     }
@@ -80,9 +80,9 @@ final class NeverAwaited implements CoroutineFrame.LifeWatch {
     /** One coroutine's creation: dismissed when it starts, else reported when collected or at close. */
     private static final class Watch extends LeftUndone {
         private final String coroutine;
-        private final List<StackTraceElement> createdAt;
+        private final CreationSites.Site createdAt;
 
-        Watch(EventLoop loop, String coroutine, List<StackTraceElement> createdAt) {
+        Watch(EventLoop loop, String coroutine, CreationSites.Site createdAt) {
             super(loop);
             this.coroutine = coroutine;
             this.createdAt = createdAt;
@@ -90,9 +90,10 @@ final class NeverAwaited implements CoroutineFrame.LifeWatch {
 
         @Override
         ExceptionContext context() {
+            List<StackTraceElement> site = createdAt.userFrames();
             return ExceptionContext.of("coroutine " + coroutine + " was never awaited")
-                    .with("created_at", createdAt.isEmpty() ? "unknown" : createdAt.get(0))
-                    .with("source_traceback", createdAt);
+                    .with("created_at", site.isEmpty() ? "unknown" : site.get(0))
+                    .with("source_traceback", site);
         }
     }
 }

@@ -70,6 +70,14 @@ public class Task<T> extends Future<T> {
         }
         loop.taskStarted(this);
         loop.enqueue(step);
+        if (Jfr.taskEventsWanted()) {
+            Jfr.taskCreated(this);
+        }
+    }
+
+    /** The number this task's default name {@code Task-N} carries, named or not. */
+    final int id() {
+        return step.number;
     }
 
     /**
@@ -326,9 +334,16 @@ public class Task<T> extends Future<T> {
         }
         if (suspended == null) {
             complete();
+            if (Jfr.taskEventsWanted()) {
+                Jfr.taskDone(this);
+            }
         } else {
             top = suspended;
-            waitFor(suspended.awaiting());
+            Object awaited = suspended.awaiting();
+            waitFor(awaited);
+            if (Jfr.taskEventsWanted()) {
+                Jfr.taskSuspended(this, awaited);
+            }
         }
     }
 

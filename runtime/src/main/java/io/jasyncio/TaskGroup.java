@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Structured concurrency: tasks started together that end together. asyncio's
@@ -37,6 +38,7 @@ import java.util.Set;
 public final class TaskGroup implements AutoCloseable {
     private final EventLoop loop;
     private final Task<?> parent;
+    private final ChildDone childDone = new ChildDone();
     private final Set<Task<?>> tasks = new LinkedHashSet<>();
     private final List<Throwable> errors = new ArrayList<>();
     private boolean exiting;
@@ -78,7 +80,7 @@ public final class TaskGroup implements AutoCloseable {
         }
         Task<T> task = loop.createTask(coro, name);
         tasks.add(task);
-        task.addDoneCallback(this::childDone);
+        task.addDoneCallback(childDone);
         return task;
     }
 
@@ -120,6 +122,19 @@ public final class TaskGroup implements AutoCloseable {
             if (!task.done()) {
                 task.cancel();
             }
+        }
+    }
+
+    /** The callback on each child: the parent waits for the children, so a call graph goes up from a child to it. */
+    private final class ChildDone implements Consumer<Future<?>>, Waiter {
+        @Override
+        public void accept(Future<?> child) {
+            childDone(child);
+        }
+
+        @Override
+        public Future<?> waiter() {
+            return parent;
         }
     }
 

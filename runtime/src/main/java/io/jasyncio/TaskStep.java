@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * suspension allocates nothing. It never sits in the ready queue twice, because a task is
  * either scheduled or waiting on exactly one future.
  */
-final class TaskStep extends Handle implements Consumer<Future<?>> {
+final class TaskStep extends Handle implements Consumer<Future<?>>, Waiter {
     private final Task<?> task;
     /**
      * The task's N in {@code Task-N}. It is kept here because it fills the padding this
@@ -29,6 +29,11 @@ final class TaskStep extends Handle implements Consumer<Future<?>> {
     }
 
     Task<?> task() {
+        return task;
+    }
+
+    @Override
+    public Future<?> waiter() {
         return task;
     }
 

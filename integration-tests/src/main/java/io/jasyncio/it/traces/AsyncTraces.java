@@ -240,6 +240,23 @@ public final class AsyncTraces {
         return result(await(graphLeaf(gate)) + 1); // @graph-inner
     }
 
+    /** Gathers one child that awaits {@code gate}, for the call graph tests. */
+    @Async
+    public static Coroutine<Integer> graphGather(io.jasyncio.Future<Integer> gate, java.util.List<Task<?>> children) {
+        Task<Integer> child = createTask(graphLeaf(gate), "gathered");
+        children.add(child);
+        return result(await(gather(child)).get(0)); // @graph-gather
+    }
+
+    /** Waits in a task group for one child that awaits {@code gate}, for the call graph tests. */
+    @Async
+    public static Coroutine<Integer> graphGroup(io.jasyncio.Future<Integer> gate, java.util.List<Task<?>> children) {
+        TaskGroup group = new TaskGroup();
+        children.add(group.createTask(graphLeaf(gate), "grouped"));
+        await(group.join()); // @graph-group
+        return result(children.size());
+    }
+
     @Async
     static Coroutine<Integer> graphLeaf(io.jasyncio.Future<Integer> gate) {
         return result(await(gate) + 1); // @graph-leaf

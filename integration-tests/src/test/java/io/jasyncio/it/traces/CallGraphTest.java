@@ -51,4 +51,45 @@ class CallGraphTest extends VirtualLoopTest {
         gate.setResult(1);
         assertEquals(4, loop.runUntilComplete(outer));
     }
+
+    @Test
+    void aGatheredChildIsAwaitedByTheGatherAndThroughItByTheTaskAwaitingTheGather() {
+        Future<Integer> gate = loop.createFuture();
+        List<Task<?>> children = new ArrayList<>();
+        Task<Integer> parent = loop.createTask(AsyncTraces.graphGather(gate, children), "parent");
+        loop.runUntilComplete(Asyncio.sleep(0));
+
+        CallGraph graph = Asyncio.captureCallGraph(children.get(0));
+
+        assertEquals(List.of(at("graphLeaf", "graph-leaf")), graph.callStack().stream().map(String::valueOf).toList());
+        assertEquals(1, graph.awaitedBy().size());
+        CallGraph gathering = graph.awaitedBy().get(0);
+        assertSame(Asyncio.captureCallGraph(parent).awaits().future(), gathering.future(), "the gather's future");
+        assertEquals(List.of(), gathering.callStack());
+        assertEquals(1, gathering.awaitedBy().size());
+        CallGraph waiter = gathering.awaitedBy().get(0);
+        assertSame(parent, waiter.future());
+        assertEquals(List.of(at("graphGather", "graph-gather")), waiter.callStack().stream().map(String::valueOf).toList());
+
+        gate.setResult(1);
+        assertEquals(2, loop.runUntilComplete(parent));
+    }
+
+    @Test
+    void aTaskGroupsChildIsAwaitedByTheGroupsParentTask() {
+        Future<Integer> gate = loop.createFuture();
+        List<Task<?>> children = new ArrayList<>();
+        Task<Integer> parent = loop.createTask(AsyncTraces.graphGroup(gate, children), "parent");
+        loop.runUntilComplete(Asyncio.sleep(0));
+
+        CallGraph graph = Asyncio.captureCallGraph(children.get(0));
+
+        List<CallGraph> waiters = graph.awaitedBy();
+        assertEquals(1, waiters.size(), graph.toString());
+        assertSame(parent, waiters.get(0).future());
+        assertEquals(List.of(at("graphGroup", "graph-group")), waiters.get(0).callStack().stream().map(String::valueOf).toList());
+
+        gate.setResult(1);
+        assertEquals(1, loop.runUntilComplete(parent));
+    }
 }
