@@ -1,8 +1,10 @@
 package io.jasyncio.processor;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,18 +28,25 @@ final class AsyncMethodTrees {
         this.trees = trees;
     }
 
-    /** Records the {@code @Async} methods of {@code type} and of every class nested in it. */
+    /**
+     * Records the {@code @Async} methods of {@code type} and of every class in it: nested, local
+     * and anonymous (whose elements javac cannot map back to trees later).
+     */
     void remember(TypeElement type) {
-        for (Element member : type.getEnclosedElements()) {
-            if (member instanceof TypeElement nested) {
-                remember(nested);
-            } else if (member.getKind() == ElementKind.METHOD && isAsync(member)) {
-                TreePath path = trees.getPath(member);
-                if (path != null) {
-                    positions.put(member, new Position(path.getLeaf(), path.getCompilationUnit()));
-                }
-            }
+        TreePath path = trees.getPath(type);
+        if (path == null) {
+            return;
         }
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitMethod(MethodTree tree, Void unused) {
+                Element method = trees.getElement(getCurrentPath());
+                if (method != null && method.getKind() == ElementKind.METHOD && isAsync(method)) {
+                    positions.put(method, new Position(tree, getCurrentPath().getCompilationUnit()));
+                }
+                return super.visitMethod(tree, unused);
+            }
+        }.scan(path, null);
     }
 
     /** Reports {@code message} as an error on {@code method}'s declaration; false if unknown. */

@@ -32,7 +32,9 @@ import javax.tools.Diagnostic;
  *
  * <p>In {@link #process}, it writes each class's await-site table ({@link AwaitSiteTableWriter}).
  *
- * <p>Under a compiler that is not javac (ECJ, or a wrapped javac this cannot unwrap) nothing
+ * <p>Build tools that wrap javac's processing environment (IntelliJ IDEA's own build, Gradle,
+ * kapt) are seen through ({@link JavacEnvironments}). Under a compiler that is not javac (ECJ,
+ * or a wrapped javac this cannot unwrap) nothing
  * can be rewritten, and every {@code @Async} method is reported as an error rather than left
  * to fail at run time.
  */
@@ -67,14 +69,17 @@ public final class AsyncProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
+        ProcessingEnvironment javac = JavacEnvironments.unwrap(env);
         JavacTask task;
         try {
-            task = JavacTask.instance(env);
+            task = JavacTask.instance(javac);
         } catch (IllegalArgumentException | LinkageError notJavac) {
             return;
         }
+        // javac's own objects come from the unwrapped environment; the Filer and Messager stay
+        // the ones given, which an IDE's build wraps to track what is generated.
         task.addTaskListener(new AsyncTaskListener(env, task));
-        tables = new AwaitSiteTableWriter(Trees.instance(env), env.getElementUtils(), env.getFiler());
+        tables = new AwaitSiteTableWriter(Trees.instance(javac), env.getElementUtils(), env.getFiler());
         underJavac = true;
     }
 
@@ -87,10 +92,11 @@ public final class AsyncProcessor extends AbstractProcessor {
         Map<TypeElement, List<ExecutableElement>> byTopLevel = new LinkedHashMap<>();
         for (Element method : round.getElementsAnnotatedWith(async)) {
             if (!underJavac) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        "[jasyncio] @Async method " + method + " cannot be rewritten: this compiler ("
-                                + processingEnv.getClass().getName() + ") is not javac. Compile with javac,"
-                                + " or weave the compiled classes with the jasyncio weaver.",
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Rule.NOT_JAVAC.format(
+                        "@Async method " + method + " cannot be rewritten: this compiler ("
+                                + processingEnv.getClass().getName() + ") is not javac, and nothing was"
+                                + " rewritten. Compile with javac, or weave the compiled classes with the"
+                                + " jasyncio weaver or load them with the jasyncio agent."),
                         method);
             } else if (method instanceof ExecutableElement executable) {
                 byTopLevel.computeIfAbsent(topLevel(method), t -> new ArrayList<>()).add(executable);
@@ -100,8 +106,8 @@ public final class AsyncProcessor extends AbstractProcessor {
             try {
                 tables.write(entry.getKey(), entry.getValue());
             } catch (IOException e) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        "[jasyncio] cannot write the await-site table of " + entry.getKey() + ": " + e.getMessage(),
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Rule.FILE_ACCESS.format(
+                        "cannot write the await-site table of " + entry.getKey() + ": " + e.getMessage()),
                         entry.getKey());
             }
         }

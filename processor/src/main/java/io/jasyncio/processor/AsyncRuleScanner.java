@@ -2,6 +2,7 @@ package io.jasyncio.processor;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -31,17 +32,15 @@ import javax.tools.Diagnostic;
 /**
  * Walks one attributed top-level class (with everything nested in it, local and anonymous
  * classes included) and reports every broken rule as an error on the offending tree: the
- * declaration rules of {@code @Async} methods, and where {@code Asyncio.await} may be called
- * ({@link AwaitPlacement}), and {@code return coroutine;} inside a {@code try}; and warns of
+ * declaration rules of {@code @Async} methods, where {@code Asyncio.await} may be called
+ * ({@link AwaitPlacement}), {@code return null;} and {@code return coroutine;} inside a
+ * {@code try}; and warns of
  * a coroutine created and dropped. Calls are
  * recognised by the method they resolve to, never by name.
  */
 final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
-    static final String PREFIX = "[jasyncio] ";
     private static final String ASYNCIO = "io.jasyncio.Asyncio";
     private static final String COROUTINE = "io.jasyncio.Coroutine";
-    /** The rule id of the warning for a coroutine created and dropped. */
-    static final String UNAWAITED = "unawaited";
 
     private final Trees trees;
     private final CompilationUnitTree unit;
@@ -63,9 +62,9 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         if (isAwait(trees.getElement(getCurrentPath()))) {
-            String problem = AwaitPlacement.problem(trees, getCurrentPath());
+            AwaitPlacement.Problem problem = AwaitPlacement.problem(trees, getCurrentPath());
             if (problem != null) {
-                error(problem, tree);
+                error(problem.rule(), problem.message(), tree);
             }
         }
         return super.visitMethodInvocation(tree, unused);
@@ -82,12 +81,12 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
         if (tree.getExpression() instanceof MethodInvocationTree call
                 && trees.getElement(new TreePath(getCurrentPath(), call)) instanceof ExecutableElement method
                 && isCoroutine(method.getReturnType())
-                && !isSuppressed(getCurrentPath(), UNAWAITED)) {
+                && !isSuppressed(getCurrentPath(), Rule.UNAWAITED.id())) {
             String name = describe(method);
-            trees.printMessage(Diagnostic.Kind.WARNING, "[jasyncio:" + UNAWAITED + "] the coroutine that " + name
+            trees.printMessage(Diagnostic.Kind.WARNING, Rule.UNAWAITED.format("the coroutine that " + name
                     + " returns is dropped, so it never runs: await it (await(...)) or start it as a task"
                     + " (createTask(...)); if dropping it is meant, say so with @SuppressWarnings(\"jasyncio:"
-                    + UNAWAITED + "\")", tree, unit);
+                    + Rule.UNAWAITED.id() + "\")"), tree, unit);
         }
         return super.visitExpressionStatement(tree, unused);
     }
@@ -110,7 +109,7 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
         if (isAwait(trees.getElement(getCurrentPath()))) {
-            error("await() cannot be used as a method reference (Asyncio::await): the reference is a"
+            error(Rule.AWAIT_REFERENCE, "await() cannot be used as a method reference (Asyncio::await): the reference is a"
                     + " separate function that the rewrite cannot suspend, and it would throw when called."
                     + " Call await(...) directly in the body of an @Async method instead.", tree);
         }
@@ -118,41 +117,69 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     }
 
     /**
+     * {@code return null;} from an {@code @Async} method would hand its awaiter no coroutine at
+     * all, failing only at run time: an error, with the two right forms. And
      * {@code return someCoroutine;} awaits the coroutine after the method's own code has ended,
      * so inside a {@code try} the await would escape its catch, finally and resources (javac
      * runs the finally before the return instruction): that is an error, with the fix.
-     * {@code return result(value);} inside a try is fine.
+     * {@code return result(value);} inside a try is fine, and so is a conditional choosing
+     * between such results.
      */
     @Override
     public Void visitReturn(ReturnTree tree, Void unused) {
         ExpressionTree value = tree.getExpression();
-        if (value != null && !isResultCall(value) && insideTryOfAsyncMethod(getCurrentPath())) {
-            error("return of a coroutine or future inside try would await it only after the try has ended, so"
+        Boolean inTry = value == null ? null : returnInAsyncMethod(getCurrentPath());
+        if (inTry == null) {
+            // not the return of an @Async method's own body
+        } else if (unparenthesized(value).getKind() == Tree.Kind.NULL_LITERAL) {
+            error(Rule.RETURN_NULL, "an @Async method cannot return null: its caller awaits the coroutine it"
+                    + " returns. Write return result(null); for a null value, or return result(); in a"
+                    + " Coroutine<Void> method.", tree);
+        } else if (inTry && !isResultValue(value)) {
+            error(Rule.RETURN_IN_TRY, "return of a coroutine or future inside try would await it only after the try has ended, so"
                     + " its catch, finally and resources would not cover that await: write"
                     + " return result(await(...)); instead.", tree);
         }
         return super.visitReturn(tree, unused);
     }
 
-    private boolean insideTryOfAsyncMethod(TreePath path) {
+    /**
+     * For a return statement of an {@code @Async} method's own body: whether it is inside a
+     * {@code try} of that body. Null for a return of anything else (another method, a lambda,
+     * an {@code @Async} method not declared to return a coroutine).
+     */
+    private Boolean returnInAsyncMethod(TreePath path) {
         boolean inTry = false;
         for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
             Tree leaf = p.getLeaf();
             if (leaf instanceof TryTree) {
                 inTry = true;
             } else if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
-                return false;
+                return null;
             } else if (leaf instanceof MethodTree) {
-                return inTry && trees.getElement(p) instanceof ExecutableElement method && isAsync(method);
+                // a method declared with another return type has its own error already
+                return trees.getElement(p) instanceof ExecutableElement method && isAsync(method)
+                        && isCoroutine(method.getReturnType()) ? inTry : null;
             }
         }
-        return false;
+        return null;
     }
 
-    /** A call of {@code io.jasyncio.Asyncio.result}, possibly in parentheses. */
-    private boolean isResultCall(ExpressionTree value) {
+    private static ExpressionTree unparenthesized(ExpressionTree value) {
         while (value instanceof ParenthesizedTree parenthesized) {
             value = parenthesized.getExpression();
+        }
+        return value;
+    }
+
+    /**
+     * A call of {@code io.jasyncio.Asyncio.result}, or a conditional whose every branch is one,
+     * possibly in parentheses: a value the method returns, not a coroutine it hands on.
+     */
+    private boolean isResultValue(ExpressionTree value) {
+        value = unparenthesized(value);
+        if (value instanceof ConditionalExpressionTree conditional) {
+            return isResultValue(conditional.getTrueExpression()) && isResultValue(conditional.getFalseExpression());
         }
         if (!(value instanceof MethodInvocationTree call)) {
             return false;
@@ -161,26 +188,32 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
         return isAsyncioMethod(element, "result");
     }
 
-    /** Rules 2 and 3: an {@code @Async} method returns {@code Coroutine<T>} and has a body. */
+    /** The declaration rules: an {@code @Async} method returns {@code Coroutine<T>}, has a body and is not synchronized. */
     private void checkDeclaration(MethodTree tree, ExecutableElement method) {
         String name = describe(method);
         TypeMirror returnType = method.getReturnType();
         if (returnType.getKind() != TypeKind.ERROR && !isCoroutine(returnType)) {
             Tree at = tree.getReturnType() != null ? tree.getReturnType() : tree;
-            error("@Async method " + name + " must return io.jasyncio.Coroutine<T>, not " + returnType
+            error(Rule.ASYNC_RETURN_TYPE, "@Async method " + name + " must return io.jasyncio.Coroutine<T>, not " + returnType
                     + ": declare it as Coroutine<T> (Coroutine<Void> when there is no value) and end it"
                     + " with return result(value);", at);
         }
         if (method.getModifiers().contains(Modifier.NATIVE)) {
-            error("@Async method " + name + " is native, but an @Async method needs a Java body to be"
+            error(Rule.ASYNC_WITHOUT_BODY, "@Async method " + name + " is native, but an @Async method needs a Java body to be"
                     + " rewritten into a coroutine: give it a body, or remove @Async.", tree);
         } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
             boolean inInterface = method.getEnclosingElement().getKind().isInterface();
-            error("@Async method " + name + " is abstract"
+            error(Rule.ASYNC_WITHOUT_BODY, "@Async method " + name + " is abstract"
                     + (inInterface ? " (an interface method without a body)" : "")
                     + ", but an @Async method needs a body to be rewritten into a coroutine: give it a body"
                     + (inInterface ? " (a default method)" : "")
                     + ", or remove @Async here and put it on the methods that implement it.", tree);
+        }
+        if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+            error(Rule.ASYNC_SYNCHRONIZED, "@Async method " + name + " is synchronized, but a coroutine cannot"
+                    + " hold a monitor across its awaits: it gives up the thread at each one and may resume on"
+                    + " another. Remove synchronized and guard the state with an asyncio Lock"
+                    + " (await(lock.acquire()), then lock.release() in a finally block).", tree);
         }
     }
 
@@ -221,7 +254,7 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
         return (owner.isEmpty() ? "<anonymous>" : owner) + "." + method;
     }
 
-    private void error(String message, Tree tree) {
-        trees.printMessage(Diagnostic.Kind.ERROR, PREFIX + message, tree, unit);
+    private void error(Rule rule, String message, Tree tree) {
+        trees.printMessage(Diagnostic.Kind.ERROR, rule.format(message), tree, unit);
     }
 }

@@ -40,9 +40,9 @@ final class AsyncTaskListener implements TaskListener {
                 rewriter.rewrite(event.getTypeElement());
             }
         } catch (RuntimeException | LinkageError e) {
-            env.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    "[jasyncio] internal error while processing " + event.getTypeElement() + ": " + e,
-                    event.getTypeElement());
+            env.getMessager().printMessage(Diagnostic.Kind.ERROR, Rule.INTERNAL_ERROR.format(
+                    "jasyncio failed while processing " + event.getTypeElement() + ": " + e
+                            + "; please report it with the class's source"), event.getTypeElement());
         }
     }
 }

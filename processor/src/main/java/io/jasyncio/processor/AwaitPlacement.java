@@ -25,8 +25,11 @@ import javax.lang.model.element.ExecutableElement;
 final class AwaitPlacement {
     private AwaitPlacement() {}
 
+    /** Why an await is not allowed where it is: the rule it breaks, and the message saying how to fix it. */
+    record Problem(Rule rule, String message) {}
+
     /** Why the call at {@code call} is not allowed there, or {@code null} if it is. */
-    static String problem(Trees trees, TreePath call) {
+    static Problem problem(Trees trees, TreePath call) {
         boolean inSynchronized = false;
         Tree child = call.getLeaf();
         for (TreePath path = call.getParentPath(); path != null; child = path.getLeaf(), path = path.getParentPath()) {
@@ -35,20 +38,20 @@ final class AwaitPlacement {
                 // the lock expression is evaluated before the monitor is entered: only the block counts
                 inSynchronized |= sync.getBlock() == child;
             } else if (node instanceof LambdaExpressionTree) {
-                return withinAsyncMethod(trees, path)
+                return new Problem(Rule.AWAIT_IN_LAMBDA, withinAsyncMethod(trees, path)
                         ? "await() is not allowed inside a lambda, even within an @Async method: the lambda body"
                                 + " is a separate method that the rewrite cannot suspend. Await in the @Async method"
                                 + " itself and use the result in the lambda, or move the lambda's work into an @Async"
                                 + " method and await the coroutine it returns."
                         : "await() is not allowed inside a lambda: the lambda body is a separate method that the"
-                                + " rewrite cannot suspend. Call await(...) directly in the body of an @Async method.";
+                                + " rewrite cannot suspend. Call await(...) directly in the body of an @Async method.");
             } else if (node instanceof MethodTree method) {
                 if (isAsyncMethod(trees, path)) {
                     return inSynchronized
-                            ? "await() inside synchronized would suspend while holding the monitor: the task gives"
+                            ? new Problem(Rule.AWAIT_IN_SYNCHRONIZED, "await() inside synchronized would suspend while holding the monitor: the task gives"
                                     + " up the thread with the lock still held, and resumes later, possibly on another"
                                     + " thread. Move the await out of the synchronized block, or use an asyncio Lock"
-                                    + " (await(lock.acquire()), then lock.release() in a finally block)."
+                                    + " (await(lock.acquire()), then lock.release() in a finally block).")
                             : null;
                 }
                 String local = localClass(path.getParentPath());
@@ -56,31 +59,31 @@ final class AwaitPlacement {
                     return insideLocalClass(local);
                 }
                 if (method.getReturnType() == null) {
-                    return "await() is not allowed in a constructor: a constructor cannot be @Async, so it cannot"
+                    return new Problem(Rule.AWAIT_IN_CONSTRUCTOR, "await() is not allowed in a constructor: a constructor cannot be @Async, so it cannot"
                             + " suspend. Do the awaiting in an @Async method (for example a static @Async factory"
-                            + " method returning Coroutine<T>) and pass the results to the constructor.";
+                            + " method returning Coroutine<T>) and pass the results to the constructor.");
                 }
-                return "await() is only allowed directly in the body of an @Async method, and "
+                return new Problem(Rule.AWAIT_OUTSIDE_ASYNC, "await() is only allowed directly in the body of an @Async method, and "
                         + describe(trees, path, method) + " is not @Async: annotate it with @Async and declare it to"
                         + " return Coroutine<T> (ending with return result(value);), or move the await into an"
-                        + " @Async method.";
+                        + " @Async method.");
             } else if (node instanceof ClassTree) {
                 String local = localClass(path);
                 if (local != null && withinAsyncMethod(trees, path)) {
                     return insideLocalClass(local);
                 }
-                return "await() is not allowed in " + initializer(child) + ": only the body of an @Async method can"
-                        + " suspend. Move the await into an @Async method.";
+                return new Problem(Rule.AWAIT_IN_INITIALIZER, "await() is not allowed in " + initializer(child)
+                        + ": only the body of an @Async method can suspend. Move the await into an @Async method.");
             }
         }
         return null; // not inside a class at all: nothing javac would accept
     }
 
-    private static String insideLocalClass(String which) {
-        return "await() is not allowed inside " + which + ", even within an @Async method: its methods are"
+    private static Problem insideLocalClass(String which) {
+        return new Problem(Rule.AWAIT_IN_LOCAL_CLASS, "await() is not allowed inside " + which + ", even within an @Async method: its methods are"
                 + " separate methods that the rewrite of the enclosing @Async method cannot suspend. Await in the"
                 + " @Async method itself and pass the result in, or declare the method that awaits @Async"
-                + " (returning Coroutine<T>) and await the coroutine it returns from the @Async method.";
+                + " (returning Coroutine<T>) and await the coroutine it returns from the @Async method.");
     }
 
     /** "an anonymous class" or "a local class" when the class at {@code classPath} is one, else null. */

@@ -2,9 +2,11 @@ package io.jasyncio.processor;
 
 import io.jasyncio.processor.transform.AsyncClassTransformer;
 import io.jasyncio.processor.transform.TransformException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -44,22 +46,31 @@ final class ClassFileRewriter {
         byte[] original;
         try {
             original = read(packageName, fileName(packageName, binaryName));
+        } catch (FileNotFoundException | NoSuchFileException notWritten) {
+            // javac wrote no class file: it stops generating once the compilation has an error,
+            // which it has reported; there is nothing to rewrite and nothing that could run.
+            return;
         } catch (IOException e) {
-            error(type, "cannot read the class file of " + binaryName + ": " + e.getMessage());
+            error(Rule.FILE_ACCESS, type, "cannot read the class file of " + binaryName + ": " + e.getMessage());
             return;
         }
         Map<String, byte[]> rewritten;
         try {
             rewritten = AsyncClassTransformer.transform(original, keepLocalsInScope);
         } catch (TransformException e) {
-            error(findMethod(type, e.methodName()), e.getMessage());
+            error(Rule.of(e), findMethod(type, e.methodName()), e.getMessage());
+            for (Throwable other : e.getSuppressed()) {
+                if (other instanceof TransformException refused) {
+                    error(Rule.of(refused), findMethod(type, refused.methodName()), refused.getMessage());
+                }
+            }
             return;
         }
         for (Map.Entry<String, byte[]> file : rewritten.entrySet()) {
             try {
                 write(packageName, fileName(packageName, file.getKey()), file.getValue());
             } catch (IOException e) {
-                error(type, "cannot write " + file.getKey() + ".class: " + e.getMessage());
+                error(Rule.FILE_ACCESS, type, "cannot write " + file.getKey() + ".class: " + e.getMessage());
             }
         }
     }
@@ -93,9 +104,9 @@ final class ClassFileRewriter {
         return type;
     }
 
-    private void error(Element element, String message) {
-        if (!methodTrees.reportError(element, "[jasyncio] " + message)) {
-            env.getMessager().printMessage(Diagnostic.Kind.ERROR, "[jasyncio] " + message, element);
+    private void error(Rule rule, Element element, String message) {
+        if (!methodTrees.reportError(element, rule.format(message))) {
+            env.getMessager().printMessage(Diagnostic.Kind.ERROR, rule.format(message), element);
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * java -cp jasyncio-processor.jar:asm-*.jar io.jasyncio.processor.Weaver target/classes
  * </pre>
  *
- * Exits with status 1, naming each method, if any {@code @Async} method cannot be rewritten.
+ * Exits with status 1, naming each method (with its rule id, as the processor's messages), if
+ * any {@code @Async} method cannot be rewritten; the other classes are woven all the same.
  * Running it twice is safe: the pass recognises a class it already rewrote and leaves it alone.
  */
 public final class Weaver {
@@ -51,12 +52,21 @@ public final class Weaver {
             throw new UncheckedIOException(e);
         }
         for (Path file : files) {
+            // Each class on its own: one that cannot be woven never stops the others.
             try {
                 weaveFile(classes, file);
             } catch (TransformException e) {
-                failures.add(e.getMessage());
+                failures.add(Rule.of(e).format(e.getMessage()));
+                for (Throwable other : e.getSuppressed()) {
+                    if (other instanceof TransformException refused) {
+                        failures.add(Rule.of(refused).format(refused.getMessage()));
+                    }
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failures.add(Rule.FILE_ACCESS.format("cannot weave " + file + ": " + e));
+            } catch (RuntimeException e) {
+                // Not a class file this pass can read (corrupt, or from a newer JDK than ASM knows).
+                failures.add(Rule.CANNOT_REWRITE.format("cannot read " + file + " as a class file: " + e));
             }
         }
         return failures;

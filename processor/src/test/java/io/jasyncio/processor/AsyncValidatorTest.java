@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules {@link AsyncValidator} enforces, each on a fixture under {@code fixtures/}: every
- * error is asserted with its whole message, its file and its line, and every fixture's errors
- * are asserted to be exactly the expected ones, each reported once.
+ * error is asserted by its rule id, its file and its line (and a fragment of its message), and
+ * every fixture's errors are asserted to be exactly the expected ones, each reported once.
  */
 class AsyncValidatorTest {
     private static final String OUTSIDE = "fixtures/AwaitOutsideAsync.java";
@@ -30,111 +30,66 @@ class AsyncValidatorTest {
     private static final String SYNCHRONIZED = "fixtures/AwaitInSynchronized.java";
     private static final String VALID = "fixtures/ValidCoroutines.java";
 
-    // Rule 1: where await() may be called.
-    private static final String IN_LAMBDA_OF_ASYNC = "[jasyncio] await() is not allowed inside a lambda, even within"
-            + " an @Async method: the lambda body is a separate method that the rewrite cannot suspend. Await in the"
-            + " @Async method itself and use the result in the lambda, or move the lambda's work into an @Async"
-            + " method and await the coroutine it returns.";
-    private static final String IN_LAMBDA = "[jasyncio] await() is not allowed inside a lambda: the lambda body is a"
-            + " separate method that the rewrite cannot suspend. Call await(...) directly in the body of an @Async"
-            + " method.";
-    private static final String IN_CONSTRUCTOR = "[jasyncio] await() is not allowed in a constructor: a constructor"
-            + " cannot be @Async, so it cannot suspend. Do the awaiting in an @Async method (for example a static"
-            + " @Async factory method returning Coroutine<T>) and pass the results to the constructor.";
-    private static final String METHOD_REFERENCE = "[jasyncio] await() cannot be used as a method reference"
-            + " (Asyncio::await): the reference is a separate function that the rewrite cannot suspend, and it would"
-            + " throw when called. Call await(...) directly in the body of an @Async method instead.";
-    // Rule 4.
-    private static final String IN_SYNCHRONIZED = "[jasyncio] await() inside synchronized would suspend while holding"
-            + " the monitor: the task gives up the thread with the lock still held, and resumes later, possibly on"
-            + " another thread. Move the await out of the synchronized block, or use an asyncio Lock"
-            + " (await(lock.acquire()), then lock.release() in a finally block).";
+    /** One expected error: its rule and a fragment of its message, on the only line of {@code file} containing {@code marker}. */
+    private record Expected(String file, String marker, Rule rule, String fragment) {}
 
-    private static String notAsync(String method) {
-        return "[jasyncio] await() is only allowed directly in the body of an @Async method, and " + method
-                + " is not @Async: annotate it with @Async and declare it to return Coroutine<T> (ending with"
-                + " return result(value);), or move the await into an @Async method.";
+    private static Expected error(String file, String marker, Rule rule, String fragment) {
+        return new Expected(file, marker, rule, fragment);
     }
 
-    private static String inInitializer(String which) {
-        return "[jasyncio] await() is not allowed in " + which + ": only the body of an @Async method can suspend."
-                + " Move the await into an @Async method.";
+    private static Expected notAsync(String file, String marker, String method) {
+        return error(file, marker, Rule.AWAIT_OUTSIDE_ASYNC, "and " + method + " is not @Async");
     }
 
-    private static String inClass(String which) {
-        return "[jasyncio] await() is not allowed inside " + which + ", even within an @Async method: its methods"
-                + " are separate methods that the rewrite of the enclosing @Async method cannot suspend. Await in the"
-                + " @Async method itself and pass the result in, or declare the method that awaits @Async (returning"
-                + " Coroutine<T>) and await the coroutine it returns from the @Async method.";
+    private static Expected inLambda(String marker) {
+        return error(NESTED, marker, Rule.AWAIT_IN_LAMBDA, "inside a lambda, even within an @Async method");
     }
 
-    // Rule 2.
-    private static String returnType(String method, String type) {
-        return "[jasyncio] @Async method " + method + " must return io.jasyncio.Coroutine<T>, not " + type
-                + ": declare it as Coroutine<T> (Coroutine<Void> when there is no value) and end it with"
-                + " return result(value);";
+    private static Expected returnType(String marker, String method, String type) {
+        return error(RETURN_TYPE, marker, Rule.ASYNC_RETURN_TYPE, method + " must return io.jasyncio.Coroutine<T>, not " + type);
     }
-
-    // Rule 3.
-    private static String isAbstract(String method) {
-        return "[jasyncio] @Async method " + method + " is abstract, but an @Async method needs a body to be"
-                + " rewritten into a coroutine: give it a body, or remove @Async here and put it on the methods that"
-                + " implement it.";
-    }
-
-    private static final String INTERFACE_WITHOUT_BODY = "[jasyncio] @Async method Service.interfaceMethod() is"
-            + " abstract (an interface method without a body), but an @Async method needs a body to be rewritten"
-            + " into a coroutine: give it a body (a default method), or remove @Async here and put it on the methods"
-            + " that implement it.";
-    private static final String NATIVE = "[jasyncio] @Async method AsyncWithoutBody.nativeMethod() is native, but an"
-            + " @Async method needs a Java body to be rewritten into a coroutine: give it a body, or remove @Async.";
-
-    /** One expected error: its whole message, on the only line of {@code file} containing {@code marker}. */
-    private record Expected(String file, String marker, String message) {}
 
     private static final List<Expected> OUTSIDE_ERRORS = List.of(
-            new Expected(OUTSIDE, "// [field]", inInitializer("a field initializer")),
-            new Expected(OUTSIDE, "// [static-block]", inInitializer("a static initializer block")),
-            new Expected(OUTSIDE, "// [instance-block]", inInitializer("an instance initializer block")),
-            new Expected(OUTSIDE, "// [constructor]", IN_CONSTRUCTOR),
-            new Expected(OUTSIDE, "// [plain-static-import]", notAsync("plainMethod()")),
-            new Expected(OUTSIDE, "// [plain-qualified]", notAsync("qualified()")),
-            new Expected(OUTSIDE, "// [plain-completion-stage]",
-                    notAsync("completionStage(java.util.concurrent.CompletableFuture<java.lang.String>)")),
-            new Expected(OUTSIDE, "// [lambda-outside-async]", IN_LAMBDA),
-            new Expected(OUTSIDE, "// [method-reference]", METHOD_REFERENCE));
+            error(OUTSIDE, "// [field]", Rule.AWAIT_IN_INITIALIZER, "in a field initializer"),
+            error(OUTSIDE, "// [static-block]", Rule.AWAIT_IN_INITIALIZER, "in a static initializer block"),
+            error(OUTSIDE, "// [instance-block]", Rule.AWAIT_IN_INITIALIZER, "in an instance initializer block"),
+            error(OUTSIDE, "// [constructor]", Rule.AWAIT_IN_CONSTRUCTOR, "not allowed in a constructor"),
+            notAsync(OUTSIDE, "// [plain-static-import]", "plainMethod()"),
+            notAsync(OUTSIDE, "// [plain-qualified]", "qualified()"),
+            notAsync(OUTSIDE, "// [plain-completion-stage]",
+                    "completionStage(java.util.concurrent.CompletableFuture<java.lang.String>)"),
+            error(OUTSIDE, "// [lambda-outside-async]", Rule.AWAIT_IN_LAMBDA, "not allowed inside a lambda: the lambda"),
+            error(OUTSIDE, "// [method-reference]", Rule.AWAIT_REFERENCE, "(Asyncio::await)"));
 
     private static final List<Expected> NESTED_ERRORS = List.of(
-            new Expected(NESTED, "// [lambda]", IN_LAMBDA_OF_ASYNC),
-            new Expected(NESTED, "// [anonymous]", inClass("an anonymous class")),
-            new Expected(NESTED, "// [local-field]", inClass("a local class")),
-            new Expected(NESTED, "// [local-method]", inClass("a local class")),
-            new Expected(NESTED, "// [lambda-in-anonymous]", IN_LAMBDA_OF_ASYNC),
-            new Expected(NESTED, "// [nested-lambda]", IN_LAMBDA_OF_ASYNC),
-            new Expected(NESTED, "// [nested-not-async]", notAsync("notAsyncInNested()")),
-            new Expected(NESTED, "// [inner-not-async]", notAsync("deep()")),
-            new Expected(NESTED, "// [local-in-plain-method]", notAsync("run()")));
+            inLambda("// [lambda]"),
+            error(NESTED, "// [anonymous]", Rule.AWAIT_IN_LOCAL_CLASS, "inside an anonymous class"),
+            error(NESTED, "// [local-field]", Rule.AWAIT_IN_LOCAL_CLASS, "inside a local class"),
+            error(NESTED, "// [local-method]", Rule.AWAIT_IN_LOCAL_CLASS, "inside a local class"),
+            inLambda("// [lambda-in-anonymous]"),
+            inLambda("// [nested-lambda]"),
+            notAsync(NESTED, "// [nested-not-async]", "notAsyncInNested()"),
+            notAsync(NESTED, "// [inner-not-async]", "deep()"),
+            notAsync(NESTED, "// [local-in-plain-method]", "run()"));
 
     private static final List<Expected> RETURN_TYPE_ERRORS = List.of(
-            new Expected(RETURN_TYPE, "// [void]", returnType("AsyncReturnType.returnsVoid()", "void")),
-            new Expected(RETURN_TYPE, "// [future]",
-                    returnType("AsyncReturnType.returnsFuture()", "io.jasyncio.Future<java.lang.String>")),
-            new Expected(RETURN_TYPE, "// [object]", returnType("AsyncReturnType.returnsObject()", "java.lang.Object")),
-            new Expected(RETURN_TYPE, "// [completable-future]", returnType(
-                    "AsyncReturnType.returnsCompletableFuture()",
-                    "java.util.concurrent.CompletableFuture<java.lang.String>")),
-            new Expected(RETURN_TYPE, "// [abstract-task]",
-                    returnType("AsyncReturnType.returnsTask()", "io.jasyncio.Task<java.lang.String>")),
-            new Expected(RETURN_TYPE, "// [abstract-task]", isAbstract("AsyncReturnType.returnsTask()")));
+            returnType("// [void]", "AsyncReturnType.returnsVoid()", "void"),
+            returnType("// [future]", "AsyncReturnType.returnsFuture()", "io.jasyncio.Future<java.lang.String>"),
+            returnType("// [object]", "AsyncReturnType.returnsObject()", "java.lang.Object"),
+            returnType("// [completable-future]", "AsyncReturnType.returnsCompletableFuture()",
+                    "java.util.concurrent.CompletableFuture<java.lang.String>"),
+            returnType("// [abstract-task]", "AsyncReturnType.returnsTask()", "io.jasyncio.Task<java.lang.String>"),
+            error(RETURN_TYPE, "// [abstract-task]", Rule.ASYNC_WITHOUT_BODY, "AsyncReturnType.returnsTask() is abstract"));
 
     private static final List<Expected> NO_BODY_ERRORS = List.of(
-            new Expected(NO_BODY, "// [abstract]", isAbstract("AsyncWithoutBody.abstractMethod()")),
-            new Expected(NO_BODY, "// [native]", NATIVE),
-            new Expected(NO_BODY, "// [interface]", INTERFACE_WITHOUT_BODY));
+            error(NO_BODY, "// [abstract]", Rule.ASYNC_WITHOUT_BODY, "AsyncWithoutBody.abstractMethod() is abstract,"),
+            error(NO_BODY, "// [native]", Rule.ASYNC_WITHOUT_BODY, "AsyncWithoutBody.nativeMethod() is native"),
+            error(NO_BODY, "// [interface]", Rule.ASYNC_WITHOUT_BODY,
+                    "Service.interfaceMethod() is abstract (an interface method without a body)"));
 
     private static final List<Expected> SYNCHRONIZED_ERRORS = List.of(
-            new Expected(SYNCHRONIZED, "// [in-synchronized]", IN_SYNCHRONIZED),
-            new Expected(SYNCHRONIZED, "// [nested-in-synchronized]", IN_SYNCHRONIZED));
+            error(SYNCHRONIZED, "// [in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"),
+            error(SYNCHRONIZED, "// [nested-in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"));
 
     @Test
     void awaitOutsideAnAsyncMethodIsAnError() {
@@ -180,10 +135,9 @@ class AsyncValidatorTest {
         assertEquals(List.of(), validatorErrors);
     }
 
-    /** The shapes of the validator's messages (the bytecode pass reports "cannot rewrite ..."). */
+    /** Any of jasyncio's messages: the valid fixtures must have none. */
     private static boolean isValidatorMessage(String message) {
-        return message.startsWith("[jasyncio] await()")
-                || message.matches("(?s)\\[jasyncio\\] @Async method \\S+ (must return|is abstract|is native).*");
+        return message.startsWith("[jasyncio:");
     }
 
     private static Compilation compile(String... fixtures) {
@@ -192,20 +146,22 @@ class AsyncValidatorTest {
     }
 
     /**
-     * Each expected error is there, whole, in its file on its line; and the validator reported
-     * nothing else and nothing twice (the invalid fixtures have no other errors).
+     * Each expected error is there, with its rule id and fragment, in its file on its line; and
+     * the validator reported nothing else and nothing twice (the invalid fixtures have no other
+     * errors).
      */
     private static void assertErrors(Compilation compilation, List<Expected> expected) {
         List<String> wanted = new ArrayList<>();
         for (Expected e : expected) {
             JavaFileObject file = source(compilation, e.file());
-            assertThat(compilation).hadErrorContaining(e.message()).inFile(file).onLineContaining(e.marker());
-            wanted.add(file.toUri() + ":" + lineOf(file, e.marker()) + ": " + e.message());
+            assertThat(compilation).hadErrorContaining(e.fragment()).inFile(file).onLineContaining(e.marker());
+            wanted.add(file.toUri() + ":" + lineOf(file, e.marker()) + ": [jasyncio:" + e.rule().id() + "]");
         }
         List<String> actual = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
+            String message = d.getMessage(Locale.ROOT);
             actual.add((d.getSource() == null ? "?" : d.getSource().toUri()) + ":" + d.getLineNumber() + ": "
-                    + d.getMessage(Locale.ROOT));
+                    + message.substring(0, message.indexOf(']') + 1));
         }
         wanted.sort(null);
         actual.sort(null);

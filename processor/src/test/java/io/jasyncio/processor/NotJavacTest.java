@@ -60,7 +60,7 @@ class NotJavacTest {
                 "    }",
                 "}");
         Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(new Wrapped()).compile(source);
-        assertThat(compilation).hadErrorContaining("[jasyncio] @Async method one() cannot be rewritten: this compiler")
+        assertThat(compilation).hadErrorContaining("[jasyncio:not-javac] @Async method one() cannot be rewritten: this compiler")
                 .inFile(source).onLine(5);
     }
 }

@@ -65,4 +65,48 @@ class WeaverTest {
             assertEquals(42, loop.runUntilComplete(twice));
         }
     }
+
+    @Test
+    void aClassThatCannotBeWovenAndAFileThatIsNoClassAreReportedAndTheOthersAreWovenAllTheSame() throws Exception {
+        Path sources = Files.createDirectories(classes.resolve("src/demo"));
+        Path bad = sources.resolve("Locked.java");
+        Files.writeString(bad, """
+                package demo;
+                import static io.jasyncio.Asyncio.*;
+                import io.jasyncio.*;
+                public class Locked {
+                    @Async
+                    public synchronized Coroutine<Integer> locked() {
+                        return result(1);
+                    }
+                }
+                """);
+        Path good = sources.resolve("Good.java");
+        Files.writeString(good, """
+                package demo;
+                import static io.jasyncio.Asyncio.*;
+                import io.jasyncio.*;
+                public class Good {
+                    @Async
+                    public Coroutine<Integer> plusOne(Future<Integer> f) {
+                        return result(await(f) + 1);
+                    }
+                }
+                """);
+        Path out = Files.createDirectory(classes.resolve("out"));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-proc:none", "-d", out.toString(),
+                "-classpath", System.getProperty("java.class.path"), bad.toString(), good.toString());
+        assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
+        Files.write(out.resolve("demo/Broken.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2, 3});
+
+        List<String> failures = Weaver.weave(out);
+
+        assertEquals(2, failures.size(), failures.toString());
+        assertTrue(failures.stream().anyMatch(f -> f.startsWith("[jasyncio:async-synchronized] cannot rewrite @Async"
+                + " method demo.Locked.locked: it is synchronized")), failures.toString());
+        assertTrue(failures.stream().anyMatch(f -> f.startsWith("[jasyncio:cannot-rewrite] cannot read ")
+                && f.contains("Broken.class")), failures.toString());
+        assertTrue(Files.exists(out.resolve("demo/Good$$plusOne$0.class")), "the good class is woven");
+    }
 }

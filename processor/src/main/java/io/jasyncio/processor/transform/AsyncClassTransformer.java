@@ -48,7 +48,8 @@ public final class AsyncClassTransformer {
      * across it, for debugging.
      *
      * @return the files to write, by binary name: empty if there is nothing to rewrite
-     * @throws TransformException naming the first method that cannot be rewritten
+     * @throws TransformException naming the first method that cannot be rewritten, with one
+     *     suppressed exception for each other such method of the class
      */
     public static Map<String, byte[]> transform(byte[] classFile, boolean keepLocalsInScope)
             throws TransformException {
@@ -62,29 +63,31 @@ public final class AsyncClassTransformer {
         List<MethodNode> bodies = new ArrayList<>();
         int ordinal = 0;
         String lastMethod = null;
-        for (MethodNode method : host.methods) {
+        List<TransformException> refused = new ArrayList<>();
+        for (MethodNode method : List.copyOf(host.methods)) {
             if (!isAsync(method)) {
                 continue;
             }
-            checkRewritable(host.name, method);
             lastMethod = method.name;
             String frameClass = host.name + "$$" + method.name + "$" + ordinal++;
-            boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
-            String originalDescriptor = method.desc;
-            PostponeNew.apply(method);
-            int firstLine = MethodRewriter.firstLine(method.instructions);
-            List<AwaitSite> sites = AwaitSiteAnalysis.findSites(host.name, method);
-            LivenessAnalysis.computeLiveLocals(host.name, method, sites);
-            if (keepLocalsInScope) {
-                KeepLocalsInScope.apply(method, sites);
+            try {
+                checkRewritable(host.name, method);
+                bodies.add(rewriteMethod(host, isInterface, method, frameClass, keepLocalsInScope, frames));
+            } catch (TransformException e) {
+                refused.add(e);
+            } catch (RuntimeException | LinkageError e) {
+                // A shape of bytecode the passes do not expect: refuse the method by name rather
+                // than let the exception out (the processor would call it an internal error).
+                refused.add(new TransformException(host.name, method.name, "its bytecode has a shape this pass"
+                        + " cannot rewrite (" + e + "); please report it with the method's source. Until then,"
+                        + " moving the await to a statement of its own (T x = await(...);) avoids it"));
             }
-            FrameLayout layout = new FrameLayout(host.name, method, sites);
-            LocalScopes.trim(host.name, method, sites, layout);
-            bodies.add(MethodRewriter.rewrite(host.name, isInterface, frameClass, method, sites, layout));
-            byte[] frame = FrameClassGenerator.generate(host.version, frameClass, host.name, isInterface,
-                    method.name, originalDescriptor, isStatic, layout, host.sourceFile, lineTable(firstLine, sites));
-            Verification.verify(frame, method.name);
-            frames.put(binaryName(frameClass), frame);
+        }
+        if (!refused.isEmpty()) {
+            // Every refused method of the class is reported, not only the first.
+            TransformException first = refused.get(0);
+            refused.subList(1, refused.size()).forEach(first::addSuppressed);
+            throw first;
         }
         if (lastMethod == null) {
             return Map.of();
@@ -107,6 +110,29 @@ public final class AsyncClassTransformer {
         files.put(binaryName(host.name), rewritten);
         files.putAll(frames);
         return files;
+    }
+
+    /** Rewrites one {@code @Async} method: returns its body method and adds its frame class to {@code frames}. */
+    private static MethodNode rewriteMethod(ClassNode host, boolean isInterface, MethodNode method, String frameClass,
+                                            boolean keepLocalsInScope, Map<String, byte[]> frames)
+            throws TransformException {
+        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        String originalDescriptor = method.desc;
+        PostponeNew.apply(host.name, method);
+        int firstLine = MethodRewriter.firstLine(method.instructions);
+        List<AwaitSite> sites = AwaitSiteAnalysis.findSites(host.name, method);
+        LivenessAnalysis.computeLiveLocals(host.name, method, sites);
+        if (keepLocalsInScope) {
+            KeepLocalsInScope.apply(method, sites);
+        }
+        FrameLayout layout = new FrameLayout(host.name, method, sites);
+        LocalScopes.trim(host.name, method, sites, layout);
+        MethodNode body = MethodRewriter.rewrite(host.name, isInterface, frameClass, method, sites, layout);
+        byte[] frame = FrameClassGenerator.generate(host.version, frameClass, host.name, isInterface,
+                method.name, originalDescriptor, isStatic, layout, host.sourceFile, lineTable(firstLine, sites));
+        Verification.verify(frame, method.name);
+        frames.put(binaryName(frameClass), frame);
+        return body;
     }
 
     /** One {@code char} per resume label: the first line, then each site's (0 if unknown). */
@@ -154,14 +180,15 @@ public final class AsyncClassTransformer {
 
     private static void checkRewritable(String owner, MethodNode method) throws TransformException {
         if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-            throw new TransformException(owner, method.name, "it has no body (abstract or native)");
+            throw new TransformException(owner, method.name, TransformException.Kind.NO_BODY, "it has no body (abstract or native)");
         }
         if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            throw new TransformException(owner, method.name,
+            throw new TransformException(owner, method.name, TransformException.Kind.SYNCHRONIZED,
                     "it is synchronized, and a coroutine cannot hold a monitor across its awaits");
         }
         if (!method.desc.endsWith(RuntimeNames.COROUTINE_RETURN)) {
-            throw new TransformException(owner, method.name, "it does not return io.jasyncio.Coroutine");
+            throw new TransformException(owner, method.name, TransformException.Kind.NOT_COROUTINE,
+                    "it does not return io.jasyncio.Coroutine");
         }
     }
 

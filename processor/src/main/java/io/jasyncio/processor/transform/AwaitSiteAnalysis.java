@@ -40,12 +40,14 @@ final class AwaitSiteAnalysis {
                             "an await is in code that javac's frames do not cover (unreachable code?)");
                 }
                 List<Object> stack = new ArrayList<>(types.stack);
-                for (Object type : stack) {
-                    if (FrameType.isUninitialized(type)) {
-                        throw new TransformException(owner, method.name,
-                                "await() inside the arguments of a constructor call (new X(..., await(...)))"
-                                        + " is not supported yet; assign the awaited value to a local variable first");
-                    }
+                if (stack.stream().anyMatch(FrameType::isUninitialized)
+                        || types.locals.stream().anyMatch(FrameType::isUninitialized)) {
+                    throw new TransformException(owner, method.name, "an await (line " + line + ") is inside the"
+                            + " arguments of a constructor call whose unfinished object this pass cannot set aside:"
+                            + " it rewrites the forms javac emits (NEW, DUP, the arguments, the constructor call,"
+                            + " with the object spilled to locals or not), and this bytecode, from another compiler"
+                            + " or tool, has another. Assign the awaited value to a local variable before the"
+                            + " constructor call");
                 }
                 sites.add(new AwaitSite(insn, kind, new ArrayList<>(types.locals), stack, sites.size() + 1, line));
             }

@@ -41,4 +41,10 @@ class ConstructorsTest {
     void awaitsInNestedConstructorCallsAndTernaries() throws Exception {
         assertEquals("x3|k3=3", run("nested", later(3)));
     }
+
+    @Test
+    void anAwaitInASwitchExpressionWithTryInsideConstructorArgumentsWhichJavacSpillsToLocals() throws Exception {
+        assertEquals("s54", run("switchWithTryInArguments", later(5)));
+        assertEquals("<k=8>", run("switchWithTryInNestedArguments", later(3)));
+    }
 }

@@ -1,27 +1,38 @@
 package io.jasyncio.processor.transform;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.jasyncio.processor.AsyncProcessor;
+import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** What the bytecode pass itself refuses is a compile error on the method, never a crash. */
+/**
+ * A synchronized {@code @Async} method is an error on its line, in a local class too; and one
+ * bad class neither hides another's errors nor makes up errors about it.
+ */
 class TransformDiagnosticsTest {
 
     @Test
-    void aSynchronizedAsyncMethodIsAnErrorOnItsLine() {
-        JavaFileObject source = JavaFileObjects.forResource("fixtures/AsyncSynchronized.java");
+    void aSynchronizedAsyncMethodIsAnErrorOnItsLineInALocalClassTooAndOtherClassesKeepTheirOwnErrors() {
+        JavaFileObject synchronizedOnes = JavaFileObjects.forResource("fixtures/AsyncSynchronized.java");
+        JavaFileObject other = JavaFileObjects.forResource("fixtures/AnotherBadClass.java");
         Compilation compilation = com.google.testing.compile.Compiler.javac()
                 .withProcessors(new AsyncProcessor())
-                .compile(source);
-        assertThat(compilation).hadErrorContaining(
-                        "[jasyncio] cannot rewrite @Async method fixtures.AsyncSynchronized.locked: it is synchronized,"
-                                + " and a coroutine cannot hold a monitor across its awaits")
-                .inFile(source)
+                .compile(synchronizedOnes, other);
+        assertThat(compilation).hadErrorContaining("[jasyncio:async-synchronized] @Async method AsyncSynchronized.locked()")
+                .inFile(synchronizedOnes)
                 .onLineContaining("// SYNCHRONIZED");
-        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[jasyncio:async-synchronized] @Async method Local.lockedToo()")
+                .inFile(synchronizedOnes)
+                .onLineContaining("// LOCAL_SYNCHRONIZED");
+        assertThat(compilation).hadErrorContaining("[jasyncio:async-return-type]")
+                .inFile(other)
+                .onLineContaining("// NOT_A_COROUTINE");
+        assertEquals(3, compilation.errors().size(), compilation.errors().stream()
+                .map(d -> d.getMessage(Locale.ROOT)).toList().toString());
     }
 }
