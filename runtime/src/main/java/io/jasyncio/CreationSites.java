@@ -82,7 +82,11 @@ final class CreationSites {
 
     /** The runtime's own frames, the classes the bytecode pass generates, and the JDK's. */
     static boolean isMachinery(StackTraceElement element) {
-        String className = element.getClassName();
+        return isMachinery(element.getClassName());
+    }
+
+    /** {@link #isMachinery(StackTraceElement)} by the frame's class name. */
+    static boolean isMachinery(String className) {
         if (className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")) {
             return true;
         }

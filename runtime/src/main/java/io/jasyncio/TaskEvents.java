@@ -12,9 +12,10 @@ import jdk.jfr.StackTrace;
  * Flight Recorder's task lifecycle events, {@code jasyncio.TaskCreated},
  * {@code jasyncio.TaskSuspended} and {@code jasyncio.TaskDone}: one per task created, per
  * suspension and per end, so a recording can follow every task of a program. They are many,
- * so they are off in every stock setting; a recording turns them on by name
- * ({@code -XX:StartFlightRecording:jasyncio.TaskSuspended#enabled=true}, or
- * {@code Recording.enable("jasyncio.TaskSuspended")}). A task is told apart from others of
+ * so they are off in every stock setting; a recording turns them on by name: a settings file
+ * with {@code <event name="jasyncio.TaskSuspended"><setting name="enabled">true</setting></event>}
+ * ({@code -XX:StartFlightRecording:settings=tasks.jfc}), or
+ * {@code Recording.enable("jasyncio.TaskSuspended")}. A task is told apart from others of
  * the same name by {@code taskId}, the same number in all three.
  *
  * <p>Only {@link Jfr} touches this class, so a runtime without the {@code jdk.jfr} module
@@ -37,6 +38,11 @@ final class TaskEvents {
             event.taskId = task.id();
             event.task = task.getName();
             event.coroutine = String.valueOf(task.getCoro());
+            event.createdAt = StackWalker.getInstance().walk(frames -> frames
+                    .filter(frame -> !CreationSites.isMachinery(frame.getClassName()))
+                    .findFirst()
+                    .map(frame -> frame.toStackTraceElement().toString())
+                    .orElse(null));
             event.commit();
         }
     }
@@ -78,6 +84,10 @@ final class TaskEvents {
 
         @Label("Coroutine")
         String coroutine;
+
+        @Label("Created At")
+        @Description("The innermost frame of the stack outside jasyncio and the JDK: the line that created the task")
+        String createdAt;
     }
 
     @Name("jasyncio.TaskSuspended")
