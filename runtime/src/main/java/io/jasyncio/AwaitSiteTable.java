@@ -1,12 +1,13 @@
 package io.jasyncio;
 
-import java.lang.reflect.Field;
+import io.jasyncio.internal.AwaitSiteTables;
 
 /**
  * Reads the await-site tables the processor generates (one class
  * {@code <TopLevel>_AwaitSites} per top-level class with {@code @Async} methods, whose
  * {@code SITES} rows are: binary class name, method, site number, line, the awaited
- * expression's source text), to show what a suspended task waits on.
+ * expression's source text), to show what a suspended task waits on. Initializing a table
+ * hands its rows to {@link AwaitSiteTables}.
  */
 final class AwaitSiteTable {
     static final String SUFFIX = "_AwaitSites";
@@ -19,8 +20,13 @@ final class AwaitSiteTable {
         int nested = className.indexOf('$', className.lastIndexOf('.') + 1);
         String topLevel = nested < 0 ? className : className.substring(0, nested);
         try {
-            Field field = Class.forName(topLevel + SUFFIX, false, loader).getField("SITES");
-            for (String[] row : (String[][]) field.get(null)) {
+            Class<?> table = Class.forName(topLevel + SUFFIX, true, loader);
+            String[][] rows = AwaitSiteTables.rowsOf(table);
+            if (rows == null) {
+                // a table generated before tables registered themselves
+                rows = (String[][]) table.getField("SITES").get(null);
+            }
+            for (String[] row : rows) {
                 if (row[0].equals(className) && row[1].equals(location.getMethodName())
                         && row[3].equals(Integer.toString(location.getLineNumber()))) {
                     return row[4];

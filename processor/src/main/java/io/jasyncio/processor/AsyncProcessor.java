@@ -93,7 +93,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         for (Element method : round.getElementsAnnotatedWith(async)) {
             if (!underJavac) {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Rule.NOT_JAVAC.format(
-                        "@Async method " + method + " cannot be rewritten: this compiler ("
+                        "@Async method " + signature(method) + " cannot be rewritten: this compiler ("
                                 + processingEnv.getClass().getName() + ") is not javac, and nothing was"
                                 + " rewritten. Compile with javac, or weave the compiled classes with the"
                                 + " jasyncio weaver or load them with the jasyncio agent."),
@@ -112,6 +112,18 @@ public final class AsyncProcessor extends AbstractProcessor {
             }
         }
         return false;
+    }
+
+    /** {@code name(ParamType, ...)}, as javac prints a method, whichever compiler's element it is. */
+    private static String signature(Element method) {
+        if (!(method instanceof ExecutableElement executable)) {
+            return method.getSimpleName().toString();
+        }
+        StringBuilder text = new StringBuilder(executable.getSimpleName()).append('(');
+        for (int i = 0; i < executable.getParameters().size(); i++) {
+            text.append(i == 0 ? "" : ",").append(executable.getParameters().get(i).asType());
+        }
+        return text.append(')').toString();
     }
 
     private static TypeElement topLevel(Element element) {

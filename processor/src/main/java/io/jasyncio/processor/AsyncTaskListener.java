@@ -27,10 +27,16 @@ final class AsyncTaskListener implements TaskListener {
         this.rewriter = new ClassFileRewriter(env, methodTrees);
     }
 
+    private static boolean isModuleOrPackageInfo(TaskEvent event) {
+        String name = event.getTypeElement().getSimpleName().toString();
+        return name.equals("module-info") || name.equals("package-info")
+                || (event.getCompilationUnit() != null && event.getCompilationUnit().getModule() != null);
+    }
+
     @Override
     public void finished(TaskEvent event) {
-        if (event.getTypeElement() == null) {
-            return;
+        if (event.getTypeElement() == null || isModuleOrPackageInfo(event)) {
+            return; // nothing of ours can be in a module or package declaration
         }
         try {
             if (event.getKind() == TaskEvent.Kind.ANALYZE) {

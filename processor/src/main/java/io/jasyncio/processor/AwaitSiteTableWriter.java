@@ -31,8 +31,10 @@ import javax.lang.model.util.Elements;
  * Writes, for one top-level class with {@code @Async} methods, the source of its await-site
  * table: {@code <TopLevel>_AwaitSites.SITES}, one row per {@code await} in an {@code @Async}
  * method: binary class name, method, site number within the method, line, and the awaited
- * expression's source text. It lives beside the class, so the IDE shows it, and the runtime
- * reads it to print what a suspended task waits on ({@code Task.printStack()}). It says it is
+ * expression's source text. It lives beside the class, so the IDE shows it, and hands its rows
+ * to the runtime when it is initialized (so that the runtime needs no access to the program's
+ * packages, which a module need not export), to print what a suspended task waits on
+ * ({@code Task.printStack()}). It says it is
  * generated in a file comment, not with {@code @javax.annotation.processing.Generated}: that
  * annotation lives in module {@code java.compiler}, which a modular program need not read, and
  * nothing would claim it (javac's {@code -Xlint} would say so).
@@ -43,6 +45,7 @@ import javax.lang.model.util.Elements;
  *     public static final String[][] SITES = {
  *         {"demo.Greeter", "greet", "1", "7", "await(sleep(0.1))"},
  *     };
+ *     static { io.jasyncio.internal.AwaitSiteTables.register(Greeter_AwaitSites.class, SITES); }
  * }
  * }</pre>
  *
@@ -93,6 +96,8 @@ final class AwaitSiteTableWriter {
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .initializer(rows.build())
                         .build())
+                .addStaticBlock(CodeBlock.of("$T.register($L.class, SITES);\n",
+                        ClassName.get("io.jasyncio.internal", "AwaitSiteTables"), topLevel.getSimpleName() + SUFFIX))
                 .build();
         String packageName = elements.getPackageOf(topLevel).getQualifiedName().toString();
         JavaFile.builder(packageName, table)

@@ -6,7 +6,10 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -68,7 +71,11 @@ final class ClassFileRewriter {
         }
         for (Map.Entry<String, byte[]> file : rewritten.entrySet()) {
             try {
-                write(packageName, fileName(packageName, file.getKey()), file.getValue());
+                if (file.getKey().equals(binaryName)) {
+                    overwrite(packageName, fileName(packageName, binaryName), file.getValue());
+                } else {
+                    write(packageName, fileName(packageName, file.getKey()), file.getValue());
+                }
             } catch (IOException e) {
                 error(Rule.FILE_ACCESS, type, "cannot write " + file.getKey() + ".class: " + e.getMessage());
             }
@@ -84,6 +91,22 @@ final class ClassFileRewriter {
         FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, packageName, fileName);
         try (InputStream in = file.openInputStream()) {
             return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Replaces the class file javac has just written. Where it is a file on disk, in place:
+     * creating it again through the Filer would have javac 25's {@code -Xlint:output-file-clash}
+     * warn of every rewritten class (an error under {@code -Werror}). Elsewhere (an in-memory
+     * file manager), through the Filer.
+     */
+    private void overwrite(String packageName, String fileName, byte[] bytes) throws IOException {
+        FileObject file = filer.getResource(StandardLocation.CLASS_OUTPUT, packageName, fileName);
+        URI uri = file.toUri();
+        if ("file".equals(uri.getScheme())) {
+            Files.write(Path.of(uri), bytes);
+        } else {
+            write(packageName, fileName, bytes);
         }
     }
 

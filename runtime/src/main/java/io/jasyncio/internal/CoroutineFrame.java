@@ -309,9 +309,8 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
      *
      * @return the coroutine's value; or {@link #SUSPENDED}: its stack suspended, and the
      *     awaiting method must save its state and return {@code SUSPENDED} itself; it will be
-     *     resumed at its recorded label with the outcome
-     * @throws Throwable the coroutine's failure, as it is, or an IllegalStateException if it
-     *     was awaited before
+     *     resumed at its recorded label with the outcome. Throws the coroutine's failure as it
+     *     is (checked or not), or an {@code IllegalStateException} if it was awaited before.
      */
     public Object awaitFrom(CoroutineFrame<?> caller) {
         caller.startInline(this);

@@ -1,0 +1,36 @@
+package io.jasyncio.agent;
+
+import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The jasyncio java agent: {@code java -javaagent:jasyncio-agent.jar ...} rewrites the
+ * {@code @Async} methods of every class as it loads, whatever compiled it (ECJ, an IDE's run
+ * configuration, a third-party jar). Classes the processor or the weaver already rewrote are
+ * left alone, and a class without {@code @Async} methods costs a scan of its constant pool.
+ *
+ * <p>The rewrite of a class also makes one frame class per {@code @Async} method; the agent
+ * defines them in the class's loader as the class loads, which needs {@code java.lang} opened
+ * to it: the JVM lets an agent do that for itself.
+ */
+public final class AsyncAgent {
+    private AsyncAgent() {}
+
+    /** {@code -javaagent:}: runs before the application's {@code main}. */
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        install(instrumentation);
+    }
+
+    /** {@code Launcher-Agent-Class}, for an executable jar that carries the agent. */
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        install(instrumentation);
+    }
+
+    static void install(Instrumentation instrumentation) {
+        Module lang = Object.class.getModule();
+        instrumentation.redefineModule(lang, Set.of(), Map.of(),
+                Map.of("java.lang", Set.of(AsyncAgent.class.getModule())), Set.of(), Map.of());
+        instrumentation.addTransformer(new AsyncClassFileTransformer(new FrameClassDefiner()));
+    }
+}
