@@ -1,8 +1,6 @@
 package io.jasyncio.agent;
 
 import java.lang.instrument.Instrumentation;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The jasyncio java agent: {@code java -javaagent:jasyncio-agent.jar ...} rewrites the
@@ -11,8 +9,7 @@ import java.util.Set;
  * left alone, and a class without {@code @Async} methods costs a scan of its constant pool.
  *
  * <p>The rewrite of a class also makes one frame class per {@code @Async} method; the agent
- * defines them in the class's loader as the class loads, which needs {@code java.lang} opened
- * to it: the JVM lets an agent do that for itself.
+ * defines them in the class's loader as the class loads ({@link FrameClassDefiner}).
  */
 public final class AsyncAgent {
     private AsyncAgent() {}
@@ -28,9 +25,6 @@ public final class AsyncAgent {
     }
 
     static void install(Instrumentation instrumentation) {
-        Module lang = Object.class.getModule();
-        instrumentation.redefineModule(lang, Set.of(), Map.of(),
-                Map.of("java.lang", Set.of(AsyncAgent.class.getModule())), Set.of(), Map.of());
-        instrumentation.addTransformer(new AsyncClassFileTransformer(new FrameClassDefiner()));
+        instrumentation.addTransformer(new AsyncClassFileTransformer(new FrameClassDefiner(instrumentation)));
     }
 }

@@ -51,7 +51,7 @@ class ConstantPoolScanTest {
     void aClassThatOnlyNamesTheTypeMayPassTheScanButTheTransformerLeavesItAlone() throws IOException {
         // A parameter of type Async puts the same constant in the local variable table: the scan
         // is a filter, and the pass decides from the methods' annotations.
-        AsyncClassFileTransformer transformer = new AsyncClassFileTransformer(new FrameClassDefiner());
+        AsyncClassFileTransformer transformer = new AsyncClassFileTransformer(new FrameClassDefiner(null));
         byte[] onlyNames = bytesOf(OnlyNamesTheType.class);
         assertNull(transformer.transform(getClass().getClassLoader(),
                 "io/jasyncio/agent/ConstantPoolScanTest$OnlyNamesTheType", null, null, onlyNames));
