@@ -14,7 +14,10 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 
-/** A slow task step names the coroutine and the line it stopped at, read back from Flight Recorder. */
+/**
+ * A slow task step names the coroutine and the lines it resumed and stopped at: read back from
+ * Flight Recorder, and in debug mode's warning, with the line that created the task.
+ */
 class SlowCallbackLineTest {
     private static final SourceLines SOURCE = new SourceLines(AsyncTraces.class);
 
@@ -46,5 +49,48 @@ class SlowCallbackLineTest {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    @Test
+    void debugModesWarningNamesTheTaskTheLinesTheStepRanBetweenAndWhereTheTaskWasCreated() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.jasyncio");
+        java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        boolean parentHandlers = logger.getUseParentHandlers();
+        logger.setUseParentHandlers(false);
+        logger.addHandler(capture);
+        try (EventLoop loop = EventLoop.newEventLoop()) {
+            loop.setDebug(true);
+            loop.setSlowCallbackDuration(0);
+            Future<Integer> f = loop.createFuture();
+            Task<Integer> task = loop.createTask(AsyncTraces.waitOn(f), "waiter"); // @slow-created
+            loop.runUntilComplete(Asyncio.sleep(0));
+            f.setResult(1);
+            loop.runUntilComplete(task);
+        } finally {
+            logger.removeHandler(capture);
+            logger.setUseParentHandlers(parentHandlers);
+        }
+        String first = warnings.stream().filter(w -> w.contains("name='waiter'")).findFirst()
+                .orElseThrow(() -> new AssertionError(warnings.toString()));
+        String at = AsyncTraces.class.getName() + ".waitOn(AsyncTraces.java:";
+        assertEquals(true, first.matches("Executing <Handle step of <Task pending name='waiter' coro=<AsyncTraces\\.waitOn\\(\\)"
+                + " running at AsyncTraces\\.java:\\d+> wait_for=<Future pending>>> took \\d+\\.\\d{3} seconds.*"), first);
+        assertEquals(true, first.contains(" (resumed at " + at + SOURCE.marker("wait-on-first") + "))"), first);
+        assertEquals(true, first.contains(" (stopped at " + at + SOURCE.marker("wait-on") + "))"), first);
+        assertEquals(true, first.endsWith(" (created at " + SlowCallbackLineTest.class.getName()
+                + ".debugModesWarningNamesTheTaskTheLinesTheStepRanBetweenAndWhereTheTaskWasCreated(SlowCallbackLineTest.java:"
+                + new SourceLines(SlowCallbackLineTest.class).marker("slow-created") + "))"), first);
     }
 }
