@@ -26,6 +26,11 @@ final class CompiledClasses extends ClassLoader {
         this.classes = classes;
     }
 
+    /** Loads classes already built, by binary name (the bytecode pass's output, say). */
+    static CompiledClasses of(Map<String, byte[]> classes) {
+        return new CompiledClasses(classes);
+    }
+
     /** Compiles the given sources; fails the test on any error. */
     static CompiledClasses compile(JavaFileObject... sources) {
         Compilation compilation = com.google.testing.compile.Compiler.javac()

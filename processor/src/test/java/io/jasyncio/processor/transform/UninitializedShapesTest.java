@@ -57,16 +57,7 @@ class UninitializedShapesTest {
 
     @SuppressWarnings("unchecked")
     private static String run(Map<String, byte[]> classes, String method) throws Exception {
-        ClassLoader loader = new ClassLoader(UninitializedShapesTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                byte[] bytes = classes.get(name);
-                if (bytes == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                return defineClass(name, bytes, 0, bytes.length);
-            }
-        };
+        ClassLoader loader = CompiledClasses.of(classes);
         try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
             Future<String> value = loop.createFuture();
             loop.callLater(1, () -> value.setResult("v"));
