@@ -4,7 +4,7 @@ docs/PERFORMANCE.md: the median of the measurement iterations of every JMH bench
 "rawData", not JMH's mean), its range, its allocation per operation, and each acceptance
 target of the performance issue checked against those medians.
 
-The await benchmarks of issue 3 get their own section: await-jmh-RUN.json (one JMH run each,
+The await benchmarks get their own section: await-jmh-RUN.json (one JMH run each,
 e.g. await-jmh-jdk25-040efc6.json; the virtual-thread peer is dropped when it ran on a JDK
 older than 21, where it measures nothing) and await-python-*.json
 (benchmarks/python/await_bench.py).
@@ -39,7 +39,7 @@ PYTHON_TARGETS = [
 ]
 HANDLE_BYTES = 16  # a Handle: 12-byte header, one reference (24 B before 416b8a0: a second reference and a boolean)
 
-# Issue 3. Object sizes with compressed oops and class pointers (the default on both JDKs
+# The await benchmarks. Object sizes with compressed oops and class pointers (the default on both JDKs
 # here, a heap under 32 GB), as JOL prints them: a Future (header, a byte, four references;
 # 40 B, with six, before the issue-4 changes; the runs in results/ itself are from then),
 # an Integer (header, an int), one frame of AwaitChainBenchmark.chain (CoroutineFrame's three
@@ -270,7 +270,7 @@ def main():
         lines += ["## asyncio", ""] + python_tables(runs)
     by_run, await_runs = await_results(directory), await_python(directory)
     if by_run:
-        lines += ["## Issue 3: await", "", "### Targets", ""] + await_targets(by_run, await_runs) + [""]
+        lines += ["## Await", "", "### Targets", ""] + await_targets(by_run, await_runs) + [""]
         lines += await_tables(by_run)
         lines += await_python_tables(await_runs)
     print("\n".join(lines))

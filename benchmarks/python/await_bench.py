@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""asyncio's side of the await benchmarks (issue 3), on CPython's default event loop, printed
+"""asyncio's side of the await benchmarks, on CPython's default event loop, printed
 as JSON, in the shapes of the JMH classes AwaitPendingBenchmark, AwaitDoneBenchmark and
 AwaitChainBenchmark:
 

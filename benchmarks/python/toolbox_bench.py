@@ -1,4 +1,4 @@
-"""Issue 4's workloads on asyncio, the same as ToolboxHarness.java; prints JSON medians.
+"""The tasks, locks and queues workloads on asyncio, the same as ToolboxHarness.java; prints JSON medians.
 
 sleepers: 100,000 tasks that each sleep 1 s, gathered: wall time, and memory retained per
 task while they sleep (tracemalloc's traced size; it counts Python objects only).

@@ -115,9 +115,7 @@ public final class Asyncio {
 
     /** {@link #sleep(double)}, returning {@code value}. */
     public static <T> Coroutine<T> sleep(double delay, T value) {
-        if (Double.isNaN(delay)) {
-            throw new IllegalArgumentException("delay must be a number, got NaN");
-        }
+        Seconds.requireNumber(delay, "delay");
         return new SleepCoroutine<>(delay, value);
     }
 
@@ -135,9 +133,7 @@ public final class Asyncio {
      * @throws IllegalStateException outside a task
      */
     public static Timeout timeout(double delay) {
-        if (Double.isNaN(delay)) {
-            throw new IllegalArgumentException("delay must be a number, got NaN");
-        }
+        Seconds.requireNumber(delay, "delay");
         EventLoop loop = getRunningLoop();
         return new Timeout(loop, loop.time() + delay);
     }
@@ -149,9 +145,7 @@ public final class Asyncio {
 
     /** {@link #timeout(double)} with an absolute deadline in loop time ({@link EventLoop#time()}). */
     public static Timeout timeoutAt(double when) {
-        if (Double.isNaN(when)) {
-            throw new IllegalArgumentException("when must be a number, got NaN");
-        }
+        Seconds.requireNumber(when, "when");
         return new Timeout(getRunningLoop(), when);
     }
 
@@ -402,9 +396,7 @@ public final class Asyncio {
         if (returnWhen == null) {
             throw new NullPointerException("returnWhen");
         }
-        if (Double.isNaN(timeout)) {
-            throw new IllegalArgumentException("timeout must be a number, got NaN");
-        }
+        Seconds.requireNumber(timeout, "timeout");
         return new WaitCoroutine<>(fs, returnWhen, timeout);
     }
 
@@ -463,9 +455,7 @@ public final class Asyncio {
         if (aw == null) {
             throw new NullPointerException("aw");
         }
-        if (Double.isNaN(timeout)) {
-            throw new IllegalArgumentException("timeout must be a number, got NaN");
-        }
+        Seconds.requireNumber(timeout, "timeout");
         return new WaitForCoroutine<>(aw, timeout);
     }
 
@@ -547,9 +537,7 @@ public final class Asyncio {
         if (fs == null) {
             throw new NullPointerException("fs");
         }
-        if (Double.isNaN(timeout)) {
-            throw new IllegalArgumentException("timeout must be a number, got NaN");
-        }
+        Seconds.requireNumber(timeout, "timeout");
         return AsCompleted.start(fs, timeout);
     }
 

@@ -191,9 +191,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Schedules {@code callback} {@code delay} seconds from now (a delay of 0 or less: as soon as possible). */
     public TimerHandle callLater(double delay, Runnable callback) {
-        if (Double.isNaN(delay)) {
-            throw new IllegalArgumentException("delay must be a number, got NaN");
-        }
+        Seconds.requireNumber(delay, "delay");
         double now = time();
         TimerHandle timer = newTimer(now + delay, callback);
         timers.add(timer, now);
@@ -210,9 +208,7 @@ public final class EventLoop implements AutoCloseable {
      * {@code when} order; equal ones in the order they were scheduled.
      */
     public TimerHandle callAt(double when, Runnable callback) {
-        if (Double.isNaN(when)) {
-            throw new IllegalArgumentException("when must be a number, got NaN");
-        }
+        Seconds.requireNumber(when, "when");
         TimerHandle timer = newTimer(when, callback);
         timers.add(timer);
         return timer;
@@ -791,6 +787,10 @@ public final class EventLoop implements AutoCloseable {
     }
 
     void leaveTask(Task<?> task) {
+        if (currentTask != task) {
+            throw new IllegalStateException(
+                    "Leaving task " + task + " does not match the current task " + currentTask + ".");
+        }
         currentTask = null;
     }
 

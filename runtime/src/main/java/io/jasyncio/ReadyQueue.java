@@ -9,11 +9,11 @@ package io.jasyncio;
  * over at the front of its current chunk, so a loop whose bursts fit in one allocates nothing.
  * The loop's own ready queue, an {@code ArrayDeque} grown by a burst, keeps its several-megabyte
  * array for the loop's life: an old-generation array. Copied into it, every handle from another
- * thread took the slow path of G1's write barrier (a fence, and a card to refine), which was a
- * third of the loop thread's time when another thread fed it at full speed, plus the
+ * thread took the slow path of G1's write barrier (a fence, and a card to refine), a large
+ * share of the loop thread's time when another thread fed it at full speed, plus the
  * refinement thread's CPU. Stores into a young chunk are filtered out at the barrier's first
  * test. {@code callSoon} stays on the {@code ArrayDeque}: it allocates nothing but its handle
- * there, and its bursts were already twice as fast as Netty's.
+ * there, and its bursts did not suffer from the barrier (docs/PERFORMANCE.md has the figures).
  */
 final class ReadyQueue {
     private static final int CHUNK_SIZE = 1024;

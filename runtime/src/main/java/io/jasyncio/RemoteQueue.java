@@ -28,16 +28,15 @@ final class RemoteQueue {
      * handle: walking it was three quarters of the loop's time when another thread submitted
      * at full speed. A chunk costs 4 bytes per push and is garbage once read.
      *
-     * Measured slower here, and left: running the handles straight from the slots (29-46M/s
-     * against 69-75M/s; the profile shows both threads busy, stalling on the lines they
-     * share, since the loop keeps pace with the producer); copying each drain into a fresh
-     * array instead of the ready queue (37M/s, with twice the GC work); padding the
-     * producers' chunk field.
+     * Measured slower here, and left: running the handles straight from the slots (both
+     * threads then stall on the cache lines they share, since the loop keeps pace with the
+     * producer); copying each drain into a fresh array instead of the ready queue (twice the
+     * GC work); padding the producers' chunk field.
      *
      * Lingering: a loop that keeps pace with a producer drains a few handles, runs them, finds
      * the queue empty and sleeps, and the producer pays a selector wake-up for nearly every
-     * handle while the two threads pass the same cache lines back and forth (13M/s in JMH
-     * against Netty's 32M/s). So after a drain that took something the loop spins, looking at
+     * handle while the two threads pass the same cache lines back and forth (at less than half
+     * the rate of Netty's loop). So after a drain that took something the loop spins, looking at
      * the claim counter once a microsecond, until the producer crosses into a new chunk (the
      * next drain takes a thousand handles at once), stops for a whole gap with a handle
      * pending (a request-reply partner: its reply is taken within two gaps), claims nothing
@@ -47,12 +46,11 @@ final class RemoteQueue {
      * HotSpot's spinning on monitors does: a gap shorter each time no claim came, eight again
      * when one did, eight anyway every eighth time. A trickle of handles then costs the loop
      * about a gap of spinning each, while a partner that replies within eight gaps keeps
-     * being served without a wake-up. Measured (HandOffHarness, docs/PERFORMANCE.md):
-     * 13M/s to 60-65M/s in JMH, 1.7-1.9x Netty; a cross-thread ping-pong's median round trip
-     * 14 to 3 microseconds; a fixed eight-gap wait doubled the CPU a trickle of one handle per
-     * 100 microseconds cost. Lingering without looking (up to 43M/s) made every ping-pong
-     * round trip the whole linger; leaving at the first pending handle kept the small drains
-     * and gained nothing.
+     * being served without a wake-up (the figures, before and after, are in
+     * docs/PERFORMANCE.md). Rejected: a fixed eight-gap wait, which doubled the CPU a trickle
+     * of one handle per 100 microseconds cost; lingering without looking at the counter, which
+     * made every ping-pong round trip the whole linger; leaving at the first pending handle,
+     * which kept the small drains and gained nothing.
      *
      * Sleeping is Dekker's protocol on two words: the producer's claim, then its read of the
      * asleep flag; the loop's write of the flag, then its read of the claim counter. One of the

@@ -40,7 +40,7 @@ public class Task<T> extends Future<T> {
      * await) arrives as the outcome of a future that already failed, through `futWaiter`.
      * liveNext/livePrev link the loop's pending tasks, for allTasks(). Every field counts: a
      * task is 72 bytes with compressed oops, and 100,000 sleeping tasks must stay under 300
-     * bytes each (docs/PERFORMANCE.md, issue 4), so the task's number lives in its step
+     * bytes each (docs/PERFORMANCE.md, tasks' memory), so the task's number lives in its step
      * handle's padding and its name is made only when asked for.
      */
     private static final AtomicInteger COUNTER = new AtomicInteger();

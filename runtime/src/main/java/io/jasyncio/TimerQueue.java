@@ -30,9 +30,9 @@ import java.util.function.DoubleSupplier;
  * and every store to it is a card for the collector to refine.
  *
  * <p>What this costs: a timer more than two seconds ahead goes through the far heap, then a
- * bucket, then the near heap, where a single heap would take it in and out once; it is about
- * as cheap as the heap for timers that fall due one by one, and several times faster for
- * bursts (docs/PERFORMANCE.md).
+ * bucket, then the near heap, where a single heap would take it in and out once. For timers
+ * that fall due one by one that is about what the heap costs; bursts gain the most (the
+ * figures are in docs/PERFORMANCE.md).
  */
 final class TimerQueue {
     /** Buckets per second of loop time: each is 1/1024 s wide. */

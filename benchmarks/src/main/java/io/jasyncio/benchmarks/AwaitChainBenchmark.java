@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Issue 3 (c): a chain of {@link #DEPTH} nested coroutine awaits ({@code chain(1000)} awaits
+ * A chain of {@link #DEPTH} nested coroutine awaits ({@code chain(1000)} awaits
  * {@code chain(999)}, ..., {@code chain(1)} returns at once) that completes without ever
  * suspending the task. One operation is one whole chain, so with {@code -prof gc}
  * {@code gc.alloc.rate.norm} is the bytes per chain: 1,000 frames and, if the target is met,

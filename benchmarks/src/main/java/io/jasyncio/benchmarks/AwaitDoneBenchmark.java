@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 3 (a): {@code await} on a future that is already done, a million times in one
+ * {@code await} on a future that is already done, a million times in one
  * {@code @Async} method, beside the same loop over {@link CompletableFuture#getNow} of a
  * completed {@code CompletableFuture}. With {@code -prof gc}, {@code gc.alloc.rate.norm} is
  * the bytes per await; the task, the frame and the loop iteration around the million awaits

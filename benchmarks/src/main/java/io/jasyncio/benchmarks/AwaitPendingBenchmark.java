@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Issue 3 (b): await a pending future that a loop callback completes, a million times: create
+ * Await a pending future that a loop callback completes, a million times: create
  * a future, schedule a callback that completes it with {@code i}, await it, add the value up.
  * Every peer runs the million hand-offs on one thread and is driven the same way: the JMH
  * thread starts the loop and waits for its sum. The callback that completes the future is one

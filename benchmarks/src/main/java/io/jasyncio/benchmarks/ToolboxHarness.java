@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Issue 4's workloads, each run several times with the median reported, printed as JSON
+ * The workloads of tasks, locks and queues, each run several times with the median reported, printed as JSON
  * (benchmarks/python/toolbox_bench.py runs the same on asyncio):
  * <ul>
  *   <li>{@code sleepers}: 100,000 tasks that each sleep 1 s, gathered: wall time, and heap

@@ -11,7 +11,6 @@ import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * Where each {@code @Async} method is in its source, remembered when its class is analyzed, so
@@ -22,10 +21,12 @@ final class AsyncMethodTrees {
     private record Position(Tree tree, CompilationUnitTree unit) {}
 
     private final Trees trees;
+    private final Reporter reporter;
     private final Map<Element, Position> positions = new HashMap<>();
 
-    AsyncMethodTrees(Trees trees) {
+    AsyncMethodTrees(Trees trees, Reporter reporter) {
         this.trees = trees;
+        this.reporter = reporter;
     }
 
     /**
@@ -49,14 +50,14 @@ final class AsyncMethodTrees {
         }.scan(path, null);
     }
 
-    /** Reports {@code message} as an error on {@code method}'s declaration; false if unknown. */
-    boolean reportError(Element method, String message) {
+    /** Reports an error on {@code method}'s declaration if it is known, else on the element. */
+    void reportError(Rule rule, Element method, String message) {
         Position position = positions.get(method);
         if (position == null) {
-            return false;
+            reporter.error(rule, message, method);
+        } else {
+            reporter.error(rule, message, position.tree(), position.unit());
         }
-        trees.printMessage(Diagnostic.Kind.ERROR, message, position.tree(), position.unit());
-        return true;
     }
 
     private static boolean isAsync(Element method) {

@@ -17,14 +17,13 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 
 /**
  * The jasyncio annotation processor: checks every {@code @Async} method and every
  * {@code await}, and has each class file that holds {@code @Async} methods rewritten into
  * resumable state machines as soon as javac has written it.
  *
- * <p>The work happens in a {@link AsyncTaskListener} registered with javac: checks when a
+ * <p>The work happens in a {@link CompilationListener} registered with javac: checks when a
  * class has been attributed (so calls are resolved), the rewrite when its class file has been
  * generated. Both also run for sources javac compiles implicitly, which never reach
  * {@link #process}. The processor claims no annotation and supports them all ({@code "*"}),
@@ -43,6 +42,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     static final String ASYNC = "io.jasyncio.Async";
 
     private boolean underJavac;
+    private Reporter reporter;
     private AwaitSiteTableWriter tables;
 
     @Override
@@ -74,11 +74,13 @@ public final class AsyncProcessor extends AbstractProcessor {
         try {
             task = JavacTask.instance(javac);
         } catch (IllegalArgumentException | LinkageError notJavac) {
+            reporter = new Reporter(env.getMessager(), null);
             return;
         }
+        reporter = new Reporter(env.getMessager(), Trees.instance(javac));
         // javac's own objects come from the unwrapped environment; the Filer and Messager stay
         // the ones given, which an IDE's build wraps to track what is generated.
-        task.addTaskListener(new AsyncTaskListener(env, task));
+        task.addTaskListener(new CompilationListener(env, task, reporter));
         tables = new AwaitSiteTableWriter(Trees.instance(javac), env.getElementUtils(), env.getFiler());
         underJavac = true;
     }
@@ -92,23 +94,20 @@ public final class AsyncProcessor extends AbstractProcessor {
         Map<TypeElement, List<ExecutableElement>> byTopLevel = new LinkedHashMap<>();
         for (Element method : round.getElementsAnnotatedWith(async)) {
             if (!underJavac) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Rule.NOT_JAVAC.format(
-                        "@Async method " + signature(method) + " cannot be rewritten: this compiler ("
-                                + processingEnv.getClass().getName() + ") is not javac, and nothing was"
-                                + " rewritten. Compile with javac, or weave the compiled classes with the"
-                                + " jasyncio weaver or load them with the jasyncio agent."),
-                        method);
+                reporter.error(Rule.NOT_JAVAC, "@Async method " + signature(method) + " cannot be rewritten: this"
+                        + " compiler (" + processingEnv.getClass().getName() + ") is not javac, and nothing was"
+                        + " rewritten. Compile with javac, or weave the compiled classes with the jasyncio weaver"
+                        + " or load them with the jasyncio agent.", method);
             } else if (method instanceof ExecutableElement executable) {
-                byTopLevel.computeIfAbsent(topLevel(method), t -> new ArrayList<>()).add(executable);
+                byTopLevel.computeIfAbsent(Reporter.topLevel(method), t -> new ArrayList<>()).add(executable);
             }
         }
         for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byTopLevel.entrySet()) {
             try {
                 tables.write(entry.getKey(), entry.getValue());
             } catch (IOException e) {
-                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Rule.FILE_ACCESS.format(
-                        "cannot write the await-site table of " + entry.getKey() + ": " + e.getMessage()),
-                        entry.getKey());
+                reporter.error(Rule.FILE_ACCESS, "cannot write the await-site table of " + entry.getKey() + ": "
+                        + e.getMessage(), entry.getKey());
             }
         }
         return false;
@@ -124,15 +123,5 @@ public final class AsyncProcessor extends AbstractProcessor {
             text.append(i == 0 ? "" : ",").append(executable.getParameters().get(i).asType());
         }
         return text.append(')').toString();
-    }
-
-    private static TypeElement topLevel(Element element) {
-        TypeElement top = null;
-        for (Element e = element; e != null; e = e.getEnclosingElement()) {
-            if (e instanceof TypeElement type) {
-                top = type;
-            }
-        }
-        return top;
     }
 }

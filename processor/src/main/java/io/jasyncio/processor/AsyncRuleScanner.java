@@ -27,7 +27,6 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.tools.Diagnostic;
 
 /**
  * Walks one attributed top-level class (with everything nested in it, local and anonymous
@@ -43,10 +42,12 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     private static final String COROUTINE = "io.jasyncio.Coroutine";
 
     private final Trees trees;
+    private final Reporter reporter;
     private final CompilationUnitTree unit;
 
-    AsyncRuleScanner(Trees trees, CompilationUnitTree unit) {
+    AsyncRuleScanner(Trees trees, Reporter reporter, CompilationUnitTree unit) {
         this.trees = trees;
+        this.reporter = reporter;
         this.unit = unit;
     }
 
@@ -83,10 +84,10 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
                 && isCoroutine(method.getReturnType())
                 && !isSuppressed(getCurrentPath(), Rule.UNAWAITED.id())) {
             String name = describe(method);
-            trees.printMessage(Diagnostic.Kind.WARNING, Rule.UNAWAITED.format("the coroutine that " + name
+            reporter.warning(Rule.UNAWAITED, "the coroutine that " + name
                     + " returns is dropped, so it never runs: await it (await(...)) or start it as a task"
                     + " (createTask(...)); if dropping it is meant, say so with @SuppressWarnings(\"jasyncio:"
-                    + Rule.UNAWAITED.id() + "\")"), tree, unit);
+                    + Rule.UNAWAITED.id() + "\")", tree, unit);
         }
         return super.visitExpressionStatement(tree, unused);
     }
@@ -255,6 +256,6 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     }
 
     private void error(Rule rule, String message, Tree tree) {
-        trees.printMessage(Diagnostic.Kind.ERROR, rule.format(message), tree, unit);
+        reporter.error(rule, message, tree, unit);
     }
 }

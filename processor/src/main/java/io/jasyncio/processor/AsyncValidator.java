@@ -22,14 +22,16 @@ import javax.lang.model.element.TypeElement;
  */
 final class AsyncValidator {
     private final Trees trees;
+    private final Reporter reporter;
     private final Set<TypeElement> checked = new HashSet<>();
 
-    AsyncValidator(Trees trees) {
+    AsyncValidator(Trees trees, Reporter reporter) {
         this.trees = trees;
+        this.reporter = reporter;
     }
 
     void validate(CompilationUnitTree unit, TypeElement type) {
-        TypeElement topLevel = topLevel(type);
+        TypeElement topLevel = Reporter.topLevel(type);
         if (!checked.add(topLevel)) {
             return;
         }
@@ -37,16 +39,6 @@ final class AsyncValidator {
         if (path == null || !(path.getLeaf() instanceof ClassTree)) {
             return; // not from source (or package-info): nothing to check
         }
-        new AsyncRuleScanner(trees, path.getCompilationUnit()).scan(path, null);
-    }
-
-    private static TypeElement topLevel(TypeElement type) {
-        TypeElement top = type;
-        for (Element e = type.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
-            if (e instanceof TypeElement t) {
-                top = t;
-            }
-        }
-        return top;
+        new AsyncRuleScanner(trees, reporter, path.getCompilationUnit()).scan(path, null);
     }
 }

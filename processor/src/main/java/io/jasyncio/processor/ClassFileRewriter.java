@@ -17,7 +17,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -31,12 +30,10 @@ import javax.tools.StandardLocation;
 final class ClassFileRewriter {
     private final Filer filer;
     private final Elements elements;
-    private final ProcessingEnvironment env;
     private final AsyncMethodTrees methodTrees;
     private final boolean keepLocalsInScope;
 
     ClassFileRewriter(ProcessingEnvironment env, AsyncMethodTrees methodTrees) {
-        this.env = env;
         this.keepLocalsInScope = "true".equalsIgnoreCase(env.getOptions().get(AsyncProcessor.DEBUG_OPTION));
         this.methodTrees = methodTrees;
         this.filer = env.getFiler();
@@ -128,8 +125,6 @@ final class ClassFileRewriter {
     }
 
     private void error(Rule rule, Element element, String message) {
-        if (!methodTrees.reportError(element, rule.format(message))) {
-            env.getMessager().printMessage(Diagnostic.Kind.ERROR, rule.format(message), element);
-        }
+        methodTrees.reportError(rule, element, message);
     }
 }

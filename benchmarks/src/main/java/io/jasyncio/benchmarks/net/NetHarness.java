@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 5's server benchmark: the same {@link EchoClient} load (100 connections x 1,000 round
+ * The echo-server benchmark: the same {@link EchoClient} load (100 connections x 1,000 round
  * trips of 64 B, repeated) against each echo server, each server in a process of its own:
  * jasyncio's streams and Protocol servers, Netty's NIO server and a raw NIO loop
  * ({@link EchoServers}), and Python asyncio's streams and Protocol servers

@@ -32,7 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Stream clients and servers on 127.0.0.1 (CPython test_streams' network cases and issue 5's
+ * Stream clients and servers on 127.0.0.1 (CPython test_streams' network cases and the echo benchmark's
  * acceptance list). Each scenario returns or logs what the JUnit test asserts.
  */
 public final class StreamScenarios {

@@ -15,9 +15,10 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * The bytecode pass: rewrites every {@code @Async} method of one class file into a resumable
  * state machine on the runtime's {@code CoroutineFrame} contract. It runs in phases, one file
- * each: {@link PostponeNew}, {@link AwaitSiteAnalysis}, {@link LivenessAnalysis}, {@link FrameLayout},
- * {@link KeepLocalsInScope} (on request), {@link LocalScopes},
- * {@link FrameClassGenerator} and {@link MethodRewriter}, {@link Verification}.
+ * each, in this order (the package's documentation says what each hands the next):
+ * {@link PostponeNew}, {@link AwaitSiteAnalysis}, {@link LivenessAnalysis},
+ * {@link KeepLocalsInScope} (on request), {@link FrameLayout}, {@link LocalScopes},
+ * {@link MethodRewriter}, {@link FrameClassGenerator}, {@link Verification}.
  *
  * <pre>{@code
  * Map<String, byte[]> files = AsyncClassTransformer.transform(classFileBytes);

@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Phase 1: finds the suspension points of an {@code @Async} method, with the verifier types
+ * Phase 2: finds the suspension points of an {@code @Async} method, with the verifier types
  * of its locals and operand stack at each.
  *
  * <p>The types come from replaying the method through ASM's {@link AnalyzerAdapter}, which

@@ -8,7 +8,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Phase 4a: the frame class of one {@code @Async} method: the object each call returns. It
+ * Phase 8: the frame class of one {@code @Async} method: the object each call returns. It
  * extends {@code CoroutineFrame}, stores the call's arguments, holds the resume label and the
  * typed spill fields of the {@link FrameLayout}, and its {@code resume} calls the method's
  * rewritten body in the host class. For {@code Host.fetch(String)}:

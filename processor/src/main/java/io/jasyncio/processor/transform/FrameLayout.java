@@ -13,7 +13,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Phase 3: where each value kept across a suspension lives in the frame object. Fields are
+ * Phase 5: where each value kept across a suspension lives in the frame object. Fields are
  * typed by kind (int, long, float, double, Object: no boxing) and reused from one site to the
  * next, so a frame has, per kind, as many fields as the site that keeps the most values of
  * that kind, after the fields of the receiver and the parameters, which hold the arguments for

@@ -6,7 +6,7 @@ import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Phase 2b, only with {@code -Ajasyncio.debug=true}: every local that is in scope at an await
+ * Phase 4, only with {@code -Ajasyncio.debug=true}: every local that is in scope at an await
  * site (its local variable table entry covers the site) is kept across it, live or not, so a
  * debugger shows every variable of the source after a suspension, as in the synchronous method.
  * Costs what keeping them costs: more fields in the frame and more saving at each suspension,

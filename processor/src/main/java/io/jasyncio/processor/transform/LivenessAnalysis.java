@@ -9,7 +9,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Phase 2: which locals each {@link AwaitSite} must keep. A local is kept if its current value
+ * Phase 3: which locals each {@link AwaitSite} must keep. A local is kept if its current value
  * may be read after the site, either on the normal path or by an exception handler covering
  * it (a resumed await can throw). Only those are spilled into the frame.
  *

@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Phase 3b: keeps the debugger truthful. A local that an await site does not keep (it is dead
+ * Phase 6: keeps the debugger truthful. A local that an await site does not keep (it is dead
  * there, so nothing saves it) holds a stand-in default after a real suspension, until the
  * method stores to it again. Left in the local variable table, it would be shown with that
  * default. This phase cuts such stretches out of the local's table entries, splitting an entry

@@ -22,7 +22,7 @@ import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Phase 4b: splits an {@code @Async} method into a stub, which keeps the method's name and
+ * Phase 7: splits an {@code @Async} method into a stub, which keeps the method's name and
  * signature and only creates the frame ({@code return new Host$$m$0(this, args)}), and the
  * body, a synthetic static method of the same class that holds the original instructions,
  * made resumable:

@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Phase 0: moves the {@code NEW C; DUP} of a constructor call whose arguments contain an
+ * Phase 1: moves the {@code NEW C; DUP} of a constructor call whose arguments contain an
  * await to just before its {@code INVOKESPECIAL C.<init>}, so that no uninitialized object is
  * on the operand stack at the await (the verifier forbids storing one anywhere, so it could
  * not be kept across a suspension). The arguments, already evaluated, are parked in fresh

@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.analysis.BasicVerifier;
 import org.objectweb.asm.util.CheckClassAdapter;
 
 /**
- * Phase 5: checks a rewritten class file before it is written: its structure with ASM's
+ * Phase 9: checks a rewritten class file before it is written: its structure with ASM's
  * {@link CheckClassAdapter}, and every method's instructions with ASM's analyzer and
  * {@link BasicVerifier} (stack heights, kinds of values, local slots). Neither loads a class.
  * The JVM's own verifier then checks the stack map frames when the class is loaded.

@@ -5,25 +5,25 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.tools.Diagnostic;
 
 /**
- * Hooks the two phases into javac: {@link AsyncValidator} (and {@link AsyncMethodTrees}, for
+ * The processor's listener on javac's own phases (named for the compilation, not for asyncio's
+ * tasks). Hooks the two phases into javac: {@link AsyncValidator} (and {@link AsyncMethodTrees}, for
  * later diagnostics) when a class has been attributed, {@link ClassFileRewriter} when its
  * class file has been written. Anything unexpected becomes
  * a compile error on the class, never an exception thrown at javac.
  */
-final class AsyncTaskListener implements TaskListener {
-    private final ProcessingEnvironment env;
+final class CompilationListener implements TaskListener {
+    private final Reporter reporter;
     private final AsyncValidator validator;
     private final AsyncMethodTrees methodTrees;
     private final ClassFileRewriter rewriter;
 
-    AsyncTaskListener(ProcessingEnvironment env, JavacTask task) {
-        this.env = env;
+    CompilationListener(ProcessingEnvironment env, JavacTask task, Reporter reporter) {
+        this.reporter = reporter;
         Trees trees = Trees.instance(task);
-        this.validator = new AsyncValidator(trees);
-        this.methodTrees = new AsyncMethodTrees(trees);
+        this.validator = new AsyncValidator(trees, reporter);
+        this.methodTrees = new AsyncMethodTrees(trees, reporter);
         this.rewriter = new ClassFileRewriter(env, methodTrees);
     }
 
@@ -46,9 +46,8 @@ final class AsyncTaskListener implements TaskListener {
                 rewriter.rewrite(event.getTypeElement());
             }
         } catch (RuntimeException | LinkageError e) {
-            env.getMessager().printMessage(Diagnostic.Kind.ERROR, Rule.INTERNAL_ERROR.format(
-                    "jasyncio failed while processing " + event.getTypeElement() + ": " + e
-                            + "; please report it with the class's source"), event.getTypeElement());
+            reporter.error(Rule.INTERNAL_ERROR, "jasyncio failed while processing " + event.getTypeElement() + ": "
+                    + e + "; please report it with the class's source", event.getTypeElement());
         }
     }
 }
