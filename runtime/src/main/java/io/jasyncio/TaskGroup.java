@@ -1,6 +1,9 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.CoroutineFrame;
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.internal.Throwables;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,7 +89,7 @@ public final class TaskGroup implements AutoCloseable {
 
     /** Waits for every child; the group's exit when its body ended normally. */
     public Coroutine<Void> join() {
-        return new Join(null);
+        return join(null);
     }
 
     /**
@@ -94,8 +97,71 @@ public final class TaskGroup implements AutoCloseable {
      * cancelled and waited for; then the body's failure comes out with theirs in an
      * {@link ExceptionGroup} (a body cancellation comes out as it is, unless children failed).
      */
+    @Async
     public Coroutine<Void> join(Throwable bodyFailure) {
-        return new Join(bodyFailure);
+        CancelledError propagate = enter(bodyFailure);
+        while (!tasks.isEmpty()) {
+            allDone = loop.createFuture();
+            try {
+                await(allDone);
+            } catch (CancelledError cancel) {
+                // Cancelled from outside while waiting: cancel the children, wait for them
+                // all the same, and let the cancellation out at the end.
+                if (!aborting) {
+                    propagate = cancel;
+                    abort();
+                }
+            }
+            allDone = null;
+        }
+        Throwable failure = exitFailure(bodyFailure, propagate);
+        if (failure != null) {
+            throw Throwables.sneakyThrow(failure);
+        }
+        return result();
+    }
+
+    /** The exit begins: the body's failure, if any, cancels the children; a body cancelled is the cancellation to let out. */
+    private CancelledError enter(Throwable bodyFailure) {
+        exiting = true;
+        if (bodyFailure instanceof VirtualMachineError && baseError == null) {
+            baseError = bodyFailure;
+        }
+        CancelledError propagate = null;
+        if (bodyFailure != null) {
+            if (bodyFailure instanceof CancelledError cancel) {
+                propagate = cancel;
+            }
+            if (!aborting) {
+                abort();
+            }
+        }
+        return propagate;
+    }
+
+    /** What the exit throws once every child is done, or null: it takes back the cancel of the parent the group made. */
+    private Throwable exitFailure(Throwable bodyFailure, CancelledError propagate) {
+        if (parentCancelRequested) {
+            parentCancelRequested = false;
+            if (parent.uncancel() == 0) {
+                propagate = null;
+            }
+        }
+        if (baseError != null) {
+            return baseError;
+        }
+        if (propagate != null && errors.isEmpty()) {
+            return propagate;
+        }
+        if (bodyFailure != null && !(bodyFailure instanceof CancelledError)) {
+            errors.add(bodyFailure);
+        }
+        if (!errors.isEmpty()) {
+            List<Throwable> failures = new ArrayList<>(errors);
+            errors.clear();
+            return new ExceptionGroup("unhandled errors in a TaskGroup", failures);
+        }
+        return null;
     }
 
     /**
@@ -163,85 +229,6 @@ public final class TaskGroup implements AutoCloseable {
             abort();
             parentCancelRequested = true;
             parent.cancel();
-        }
-    }
-
-    /** asyncio's {@code TaskGroup.__aexit__}, as a hand-written coroutine. */
-    private final class Join extends CoroutineFrame<Void> {
-        private final Throwable bodyFailure;
-        private CancelledError propagate;
-        private boolean started;
-
-        Join(Throwable bodyFailure) {
-            this.bodyFailure = bodyFailure;
-        }
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (!started) {
-                if (error != null) {
-                    throw error;
-                }
-                started = true;
-                enter();
-            } else if (error instanceof CancelledError cancel) {
-                if (!aborting) {
-                    propagate = cancel;
-                    abort();
-                }
-            } else if (error != null) {
-                throw error;
-            }
-            allDone = null;
-            if (!tasks.isEmpty()) {
-                allDone = loop.createFuture();
-                return allDone;
-            }
-            return exit();
-        }
-
-        private void enter() {
-            exiting = true;
-            if (bodyFailure instanceof VirtualMachineError && baseError == null) {
-                baseError = bodyFailure;
-            }
-            if (bodyFailure != null) {
-                if (bodyFailure instanceof CancelledError cancel) {
-                    propagate = cancel;
-                }
-                if (!aborting) {
-                    abort();
-                }
-            }
-        }
-
-        private Object exit() throws Throwable {
-            if (parentCancelRequested) {
-                parentCancelRequested = false;
-                if (parent.uncancel() == 0) {
-                    propagate = null;
-                }
-            }
-            if (baseError != null) {
-                throw baseError;
-            }
-            if (propagate != null && errors.isEmpty()) {
-                throw propagate;
-            }
-            if (bodyFailure != null && !(bodyFailure instanceof CancelledError)) {
-                errors.add(bodyFailure);
-            }
-            if (!errors.isEmpty()) {
-                List<Throwable> failures = new ArrayList<>(errors);
-                errors.clear();
-                throw new ExceptionGroup("unhandled errors in a TaskGroup", failures);
-            }
-            return complete(null);
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine TaskGroup.join>";
         }
     }
 }
