@@ -1,6 +1,8 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.CoroutineFrame;
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
 import java.util.function.BooleanSupplier;
 
 /**
@@ -80,7 +82,7 @@ public final class Barrier {
      *     arrival, "Abort or reset of barrier" if it is aborted or reset during the wait
      */
     public Awaitable<Integer> arriveAndWait() {
-        return new Wait();
+        return arrive();
     }
 
     /**
@@ -89,14 +91,7 @@ public final class Barrier {
      * repairs a broken barrier.
      */
     public Awaitable<Void> reset() {
-        return new Locked("reset", () -> {
-            if (count > 0) {
-                state = State.RESETTING;
-            } else {
-                state = State.FILLING;
-            }
-            cond.signalAll();
-        });
+        return resetLocked();
     }
 
     /**
@@ -104,10 +99,7 @@ public final class Barrier {
      * next {@link #reset()}, get {@link BrokenBarrierError}.
      */
     public Awaitable<Void> abort() {
-        return new Locked("abort", () -> {
-            state = State.BROKEN;
-            cond.signalAll();
-        });
+        return abortLocked();
     }
 
     /** The number of tasks that must arrive to pass the barrier. */
@@ -144,105 +136,63 @@ public final class Barrier {
         }
     }
 
-    /** {@code Barrier.wait()} as a frame: lock, block, count in, release or wait, count out. */
-    private final class Wait extends CoroutineFrame<Integer> {
-        private static final int START = 0;
-        private static final int LOCKING = 1;
-        private static final int BLOCKING = 2;
-        private static final int WAITING = 3;
-
-        private int phase = START;
-        private int index;
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            switch (phase) {
-                case START:
-                    if (error != null) {
-                        throw error;
-                    }
-                    phase = LOCKING;
-                    return cond.acquire();
-                case LOCKING:
-                    if (error != null) {
-                        throw error;
-                    }
-                    phase = BLOCKING;
-                    return cond.waitFor(mayEnter);
-                case BLOCKING:
-                    if (error != null) {
-                        cond.release();
-                        throw error;
-                    }
-                    if (state == State.BROKEN) {
-                        cond.release();
-                        throw new BrokenBarrierError("Barrier aborted");
-                    }
-                    index = count++;
-                    if (index + 1 == parties) {
-                        state = State.DRAINING;
-                        cond.signalAll();
-                        leave();
-                        return complete(index);
-                    }
-                    phase = WAITING;
-                    return cond.waitFor(filled);
-                default:
-                    Throwable failure = error;
-                    if (failure == null && (state == State.BROKEN || state == State.RESETTING)) {
-                        failure = new BrokenBarrierError("Abort or reset of barrier");
-                    }
-                    leave();
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return complete(index);
+    /**
+     * asyncio's {@code Barrier.wait()}: under the condition's lock, wait until the barrier
+     * takes arrivals, count in, then either release the others (the last to arrive) or wait
+     * for them; count out however the wait ends.
+     */
+    @Async
+    private Coroutine<Integer> arrive() {
+        await(cond.acquire());
+        try {
+            await(cond.waitFor(mayEnter));
+            if (state == State.BROKEN) {
+                throw new BrokenBarrierError("Barrier aborted");
             }
-        }
-
-        private void leave() {
-            count--;
-            exit();
+            int index = count++;
+            try {
+                if (index + 1 == parties) {
+                    state = State.DRAINING;
+                    cond.signalAll();
+                } else {
+                    await(cond.waitFor(filled));
+                    if (state == State.BROKEN || state == State.RESETTING) {
+                        throw new BrokenBarrierError("Abort or reset of barrier");
+                    }
+                }
+            } finally {
+                count--;
+                exit();
+            }
+            return result(index);
+        } finally {
             cond.release();
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine Barrier.wait>";
         }
     }
 
-    /** {@code async with self._cond: action} as a frame, for reset and abort. */
-    private final class Locked extends CoroutineFrame<Void> {
-        private final String name;
-        private final Runnable action;
-        private boolean locking;
-
-        Locked(String name, Runnable action) {
-            this.name = name;
-            this.action = action;
+    /** asyncio's {@code Barrier.reset()}: under the lock, back to filling once the waiters have left. */
+    @Async
+    private Coroutine<Void> resetLocked() {
+        await(cond.acquire());
+        try {
+            state = count > 0 ? State.RESETTING : State.FILLING;
+            cond.signalAll();
+        } finally {
+            cond.release();
         }
+        return result();
+    }
 
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (error != null) {
-                throw error;
-            }
-            if (!locking) {
-                locking = true;
-                return cond.acquire();
-            }
-            try {
-                action.run();
-            } finally {
-                cond.release();
-            }
-            return complete(null);
+    /** asyncio's {@code Barrier.abort()}: under the lock, broken until the next reset. */
+    @Async
+    private Coroutine<Void> abortLocked() {
+        await(cond.acquire());
+        try {
+            state = State.BROKEN;
+            cond.signalAll();
+        } finally {
+            cond.release();
         }
-
-        @Override
-        public String toString() {
-            return "<coroutine Barrier." + name + ">";
-        }
+        return result();
     }
 }

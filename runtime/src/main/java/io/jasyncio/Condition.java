@@ -1,6 +1,9 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.CoroutineFrame;
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.internal.Throwables;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -103,7 +106,7 @@ public final class Condition {
      *     lock is not held, or if the condition is bound to another loop
      */
     public Awaitable<Boolean> waitNotified() {
-        return new Wait();
+        return waitSignalled();
     }
 
     /**
@@ -118,7 +121,7 @@ public final class Condition {
         if (predicate == null) {
             throw new NullPointerException("predicate");
         }
-        return new WaitFor(predicate);
+        return waitUntil(predicate);
     }
 
     /** {@link #signal(int) signal(1)}. */
@@ -153,102 +156,63 @@ public final class Condition {
         return "<Condition [" + (lock.locked() ? "locked" : "unlocked") + waiters.describe() + "]>";
     }
 
-    /** {@code Condition.wait()} as a frame. */
-    private final class Wait extends CoroutineFrame<Boolean> {
-        private static final int START = 0;
-        private static final int WAITING = 1;
-        private static final int REACQUIRING = 2;
-
-        private int phase = START;
-        private Future<Boolean> waiter;
-        /** What ended the wait itself, to rethrow once the lock is held again. */
-        private Throwable waitError;
-        /** The latest CancelledError that interrupted the re-acquisition. */
-        private CancelledError reacquireCancel;
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            switch (phase) {
-                case START:
-                    if (error != null) {
-                        throw error;
-                    }
-                    if (!lock.locked()) {
-                        throw new IllegalStateException("cannot wait on un-acquired lock");
-                    }
-                    lock.release();
-                    try {
-                        waiter = waiters.add();
-                    } catch (Throwable t) {
-                        waitError = t;
-                        return reacquire();
-                    }
-                    phase = WAITING;
-                    return waiter;
-                case WAITING:
-                    waiters.remove(waiter);
-                    waitError = error;
-                    return reacquire();
-                default:
-                    if (error != null) {
-                        if (error instanceof CancelledError cancel) {
-                            reacquireCancel = cancel;
-                            return reacquire();
-                        }
-                        throw handOver(error);
-                    }
-                    if (reacquireCancel != null) {
-                        throw handOver(reacquireCancel);
-                    }
-                    if (waitError != null) {
-                        throw handOver(waitError);
-                    }
-                    return complete(Boolean.TRUE);
+    /**
+     * asyncio's {@code Condition.wait()}: release the lock, wait for a signal, then take the lock
+     * back however the wait ended, a cancellation included (one that comes while re-acquiring
+     * only delays it), before letting out what ended it.
+     */
+    @Async
+    private Coroutine<Boolean> waitSignalled() {
+        if (!lock.locked()) {
+            throw new IllegalStateException("cannot wait on un-acquired lock");
+        }
+        lock.release();
+        Future<Boolean> waiter = null;
+        Throwable waitFailure = null;
+        try {
+            waiter = waiters.add();
+            try {
+                await(waiter);
+            } finally {
+                waiters.remove(waiter);
+            }
+        } catch (Throwable failure) {
+            waitFailure = failure; // let out once the lock is held again
+        }
+        CancelledError reacquireCancel = null;
+        while (true) {
+            try {
+                await(lock.acquire());
+                break;
+            } catch (CancelledError cancel) {
+                reacquireCancel = cancel;
+            } catch (Throwable failure) {
+                throw handOver(waiter, failure);
             }
         }
-
-        /** Awaits the lock's acquire coroutine, inline. */
-        private Object reacquire() {
-            phase = REACQUIRING;
-            return lock.acquire();
+        if (reacquireCancel != null) {
+            throw handOver(waiter, reacquireCancel);
         }
-
-        /** Ending with {@code error}: a signal this waiter received goes to the next one. */
-        private Throwable handOver(Throwable error) {
-            if (waiter != null && waiter.done() && !waiter.cancelled()) {
-                waiters.wake(1, Boolean.FALSE);
-            }
-            return error;
+        if (waitFailure != null) {
+            throw handOver(waiter, waitFailure);
         }
-
-        @Override
-        public String toString() {
-            return "<coroutine Condition.wait>";
-        }
+        return result(Boolean.TRUE);
     }
 
-    /** {@code Condition.wait_for(predicate)} as a frame: check, wait, check again. */
-    private final class WaitFor extends CoroutineFrame<Boolean> {
-        private final BooleanSupplier predicate;
-
-        WaitFor(BooleanSupplier predicate) {
-            this.predicate = predicate;
+    /** Ending with {@code error}: a signal this waiter received goes to the next one. */
+    private RuntimeException handOver(Future<Boolean> waiter, Throwable error) {
+        if (waiter != null && waiter.done() && !waiter.cancelled()) {
+            waiters.wake(1, Boolean.FALSE);
         }
+        return Throwables.sneakyThrow(error);
+    }
 
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (error != null) {
-                throw error;
-            }
-            if (predicate.getAsBoolean()) {
-                return complete(Boolean.TRUE);
-            }
-            return new Wait();
+    /** asyncio's {@code Condition.wait_for(predicate)}: check, wait, check again. */
+    @Async
+    private Coroutine<Boolean> waitUntil(BooleanSupplier predicate) {
+        while (!predicate.getAsBoolean()) {
+            await(waitSignalled());
         }
-
-        @Override
-        public String toString() {
-            return "<coroutine Condition.wait_for>";
-        }
+        return result(Boolean.TRUE);
     }
 }
