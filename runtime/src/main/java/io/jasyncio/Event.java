@@ -1,6 +1,8 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.CoroutineFrame;
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
 
 /**
  * A flag tasks can wait for: asyncio's {@code Event}. {@link #set()} raises it and wakes every
@@ -63,7 +65,7 @@ public final class Event {
      * @throws IllegalStateException (from the await) if the event is bound to another loop
      */
     public Awaitable<Boolean> waitSet() {
-        return new Wait();
+        return waitUntilSet();
     }
 
     @Override
@@ -71,32 +73,17 @@ public final class Event {
         return "<Event [" + (value ? "set" : "unset") + waiters.describe() + "]>";
     }
 
-    /** {@code Event.wait()} as a frame. */
-    private final class Wait extends CoroutineFrame<Boolean> {
-        private Future<Boolean> waiter;
-
-        @Override
-        protected Object resume(Object ignored, Throwable error) throws Throwable {
-            if (waiter == null) {
-                if (error != null) {
-                    throw error;
-                }
-                if (value) {
-                    return complete(Boolean.TRUE);
-                }
-                waiter = waiters.add();
-                return waiter;
+    /** asyncio's {@code Event.wait()}: true at once if set, else once {@link #set()} is called. */
+    @Async
+    private Coroutine<Boolean> waitUntilSet() {
+        if (!value) {
+            Future<Boolean> waiter = waiters.add();
+            try {
+                await(waiter);
+            } finally {
+                waiters.remove(waiter);
             }
-            waiters.remove(waiter);
-            if (error != null) {
-                throw error;
-            }
-            return complete(Boolean.TRUE);
         }
-
-        @Override
-        public String toString() {
-            return "<coroutine Event.wait>";
-        }
+        return result(Boolean.TRUE);
     }
 }

@@ -1,5 +1,8 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
 import io.jasyncio.internal.CoroutineFrame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -201,8 +204,18 @@ public class Queue<T> {
      * A coroutine that waits until every item ever put into the queue has been marked done with
      * {@link #taskDone()}. It does not suspend when none is unfinished.
      */
+    @Async
     public final Coroutine<Void> join() {
-        return new Join();
+        if (unfinished > 0) {
+            Future<Void> waiter = boundLoop().createFuture();
+            finishedWaiters.add(waiter);
+            try {
+                await(waiter);
+            } finally {
+                finishedWaiters.remove(waiter);
+            }
+        }
+        return result();
     }
 
     /**
@@ -378,34 +391,6 @@ public class Queue<T> {
         @Override
         public String toString() {
             return "<coroutine Queue.get>";
-        }
-    }
-
-    /** {@code join()}: if tasks are unfinished, wait on the {@code _finished} event. */
-    private final class Join extends CoroutineFrame<Void> {
-        private Future<Void> waiter;
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            Future<Void> woken = waiter;
-            waiter = null;
-            if (woken != null) {
-                finishedWaiters.remove(woken);
-            }
-            if (error != null) {
-                throw error;
-            }
-            if (woken == null && unfinished > 0) {
-                waiter = boundLoop().createFuture();
-                finishedWaiters.add(waiter);
-                return waiter;
-            }
-            return complete(null);
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine Queue.join>";
         }
     }
 }
