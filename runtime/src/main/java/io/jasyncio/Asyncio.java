@@ -447,16 +447,16 @@ public final class Asyncio {
      * }
      * }</pre>
      *
-     * <p>Implementation note: a hand-written coroutine frame, one state per await of asyncio's
-     * coroutine; it waits on private waiter futures (released by a timer or by {@code aw}'s
-     * done callback) rather than on {@code aw}, so that the caller stays cancellable.
+     * <p>Implementation note: it waits on private waiter futures (released by a timer or by
+     * {@code aw}'s done callback) rather than on {@code aw}, so that the caller stays
+     * cancellable.
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double timeout) {
         if (aw == null) {
             throw new NullPointerException("aw");
         }
         Seconds.requireNumber(timeout, "timeout");
-        return new WaitForCoroutine<>(aw, timeout);
+        return WaitFor.waitFor(aw, timeout);
     }
 
     /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
