@@ -397,7 +397,7 @@ public final class Asyncio {
             throw new NullPointerException("returnWhen");
         }
         Seconds.requireNumber(timeout, "timeout");
-        return new WaitCoroutine<>(fs, returnWhen, timeout);
+        return Waits.wait(fs, returnWhen, timeout);
     }
 
     /** {@link #wait(Collection, ReturnWhen, double)} with a {@link Duration}. */
@@ -456,7 +456,7 @@ public final class Asyncio {
             throw new NullPointerException("aw");
         }
         Seconds.requireNumber(timeout, "timeout");
-        return WaitFor.waitFor(aw, timeout);
+        return Waits.waitFor(aw, timeout);
     }
 
     /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
