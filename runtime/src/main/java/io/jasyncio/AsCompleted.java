@@ -1,6 +1,9 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.CoroutineFrame;
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.internal.Throwables;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,7 +69,7 @@ final class AsCompleted<T> implements Consumer<Future<T>>, Runnable {
         }
         List<Coroutine<T>> next = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            next.add(state.new WaitForOne());
+            next.add(state.next());
         }
         return Collections.unmodifiableList(next);
     }
@@ -110,42 +113,29 @@ final class AsCompleted<T> implements Consumer<Future<T>>, Runnable {
     }
 
     /** asyncio's {@code _wait_for_one}: {@code f = await done.get(); return f.result()}. */
-    private final class WaitForOne extends CoroutineFrame<T> {
-        private Future<Void> getter;
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (getter != null) {
-                Future<Void> woken = getter;
-                getter = null;
-                if (error != null) {
-                    woken.cancel();
-                    getters.remove(woken);
-                    if (!finished.isEmpty() && !woken.cancelled()) {
-                        wakeUpNextGetter();
-                    }
-                    throw error;
+    @Async
+    private Coroutine<T> next() {
+        while (finished.isEmpty()) {
+            Future<Void> getter = loop.createFuture();
+            getters.addLast(getter);
+            try {
+                await(getter);
+            } catch (Throwable error) {
+                // Interrupted while waiting: a future queued for this getter goes to the next one.
+                getter.cancel();
+                getters.remove(getter);
+                if (!finished.isEmpty() && !getter.cancelled()) {
+                    wakeUpNextGetter();
                 }
-            } else if (error != null) {
-                throw error;
+                throw Throwables.sneakyThrow(error);
             }
-            if (finished.isEmpty()) {
-                getter = loop.createFuture();
-                getters.addLast(getter);
-                return getter;
-            }
-            Object entry = finished.pollFirst();
-            if (entry == TIMED_OUT) {
-                throw new TimeoutError();
-            }
-            @SuppressWarnings("unchecked")
-            Future<T> f = (Future<T>) entry;
-            return complete(f.result());
         }
-
-        @Override
-        public String toString() {
-            return "<coroutine asCompleted.next()>";
+        Object entry = finished.pollFirst();
+        if (entry == TIMED_OUT) {
+            throw new TimeoutError();
         }
+        @SuppressWarnings("unchecked")
+        Future<T> f = (Future<T>) entry;
+        return result(f.result());
     }
 }
