@@ -1,11 +1,15 @@
 package io.jasyncio.net;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.Async;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.ExceptionContext;
 import io.jasyncio.Future;
-import io.jasyncio.internal.CoroutineFrame;
+import io.jasyncio.internal.Throwables;
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -153,8 +157,18 @@ public final class Server implements AutoCloseable {
     }
 
     /** A coroutine that completes once the server is closed and its last connection is gone. */
+    @Async
     public Coroutine<Void> waitClosed() {
-        return new WaitClosed();
+        if (sockets != null || activeConnections != 0) {
+            Future<Void> waiter = loop.createFuture();
+            closedWaiters.add(waiter);
+            try {
+                await(waiter);
+            } finally {
+                closedWaiters.remove(waiter);
+            }
+        }
+        return result();
     }
 
     /**
@@ -164,8 +178,35 @@ public final class Server implements AutoCloseable {
      * @throws IllegalStateException (when awaited) if another serveForever is running or the
      *     server is closed
      */
+    @Async
     public Coroutine<Void> serveForever() {
-        return new ServeForever();
+        if (servingForever != null) {
+            throw new IllegalStateException("server " + this + " is already being awaited on serveForever()");
+        }
+        if (sockets == null) {
+            throw new IllegalStateException("server " + this + " is closed");
+        }
+        startServing();
+        servingForever = loop.createFuture();
+        Throwable failure = null;
+        try {
+            await(servingForever);
+        } catch (Throwable woken) {
+            failure = woken;
+        }
+        servingForever = null;
+        if (!(failure instanceof CancelledError cancellation)) {
+            // Only a cancel ends serving: anything else is a bug to show as it is.
+            throw failure != null ? Throwables.sneakyThrow(failure)
+                    : new IllegalStateException("serveForever() woken without a cancel");
+        }
+        close();
+        try {
+            await(waitClosed());
+        } catch (Throwable whileClosing) {
+            cancellation.addSuppressed(whileClosing);
+        }
+        throw cancellation;
     }
 
     void attach() {
@@ -191,80 +232,5 @@ public final class Server implements AutoCloseable {
     @Override
     public String toString() {
         return "<Server sockets=" + sockets() + (serving ? " serving" : "") + " connections=" + activeConnections + ">";
-    }
-
-    private final class WaitClosed extends CoroutineFrame<Void> {
-        private Future<Void> waiter;
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (waiter != null) {
-                closedWaiters.remove(waiter);
-            }
-            if (error != null) {
-                throw error;
-            }
-            if (waiter != null || (sockets == null && activeConnections == 0)) {
-                return complete(null);
-            }
-            waiter = loop.createFuture();
-            closedWaiters.add(waiter);
-            return waiter;
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine Server.waitClosed()>";
-        }
-    }
-
-    private final class ServeForever extends CoroutineFrame<Void> {
-        private static final int START = 0;
-        private static final int SERVING = 1;
-        private static final int CLOSING = 2;
-        private int label = START;
-        private Throwable cancellation;
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            switch (label) {
-                case START -> {
-                    if (error != null) {
-                        throw error;
-                    }
-                    if (servingForever != null) {
-                        throw new IllegalStateException("server " + Server.this + " is already being awaited on serveForever()");
-                    }
-                    if (sockets == null) {
-                        throw new IllegalStateException("server " + Server.this + " is closed");
-                    }
-                    startServing();
-                    servingForever = loop.createFuture();
-                    label = SERVING;
-                    return servingForever;
-                }
-                case SERVING -> {
-                    servingForever = null;
-                    if (!(error instanceof CancelledError)) {
-                        throw error != null ? error : new IllegalStateException("serveForever() woken without a cancel");
-                    }
-                    cancellation = error;
-                    close();
-                    label = CLOSING;
-                    return new WaitClosed();
-                }
-                default -> {
-                    if (error != null) {
-                        cancellation.addSuppressed(error);
-                    }
-                    throw cancellation;
-                }
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine Server.serveForever()>";
-        }
     }
 }
