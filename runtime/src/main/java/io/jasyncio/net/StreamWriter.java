@@ -1,7 +1,12 @@
 package io.jasyncio.net;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.Async;
+import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
-import io.jasyncio.internal.CoroutineFrame;
+import io.jasyncio.internal.Throwables;
 
 /**
  * The writing side of a stream connection: asyncio's {@code StreamWriter}. {@link #write}
@@ -84,7 +89,7 @@ public final class StreamWriter {
         if ((reader == null || reader.exception() == null) && !transport.isClosing()) {
             return protocol.drainHelper();
         }
-        return new Drain();
+        return drainClosing();
     }
 
     @Override
@@ -93,31 +98,14 @@ public final class StreamWriter {
     }
 
     /** drain() when the reader failed or the transport is closing: asyncio's slow path. */
-    private final class Drain extends CoroutineFrame<Void> {
-        private int label;
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (error != null) {
-                throw error;
-            }
-            switch (label++) {
-                case 0:
-                    if (reader != null && reader.exception() != null) {
-                        throw reader.exception();
-                    }
-                    // let connectionLost run first, so that drain sees the connection is gone
-                    return YIELD;
-                case 1:
-                    return protocol.drainHelper();
-                default:
-                    return complete(null);
-            }
+    @Async
+    private Coroutine<Void> drainClosing() {
+        if (reader != null && reader.exception() != null) {
+            throw Throwables.sneakyThrow(reader.exception());
         }
-
-        @Override
-        public String toString() {
-            return "<coroutine StreamWriter.drain()>";
-        }
+        // let connectionLost run first, so that drain sees the connection is gone
+        await(Asyncio.sleep(0));
+        await(protocol.drainHelper());
+        return result();
     }
 }

@@ -1,11 +1,13 @@
 package io.jasyncio.net;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.Async;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
-import io.jasyncio.internal.CoroutineFrame;
-import io.jasyncio.internal.LazyCoroutine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -136,9 +138,9 @@ public final class Subprocess {
      *
      * @throws UncheckedIOException (when awaited) if the program cannot be started
      */
+    @Async
     public static Coroutine<Subprocess> createSubprocessExec(ProcessBuilder builder) {
-        return LazyCoroutine.of("createSubprocessExec(" + builder.command() + ")",
-                () -> Asyncio.result(start(Asyncio.getRunningLoop(), builder)));
+        return result(start(Asyncio.getRunningLoop(), builder));
     }
 
     private static Subprocess start(EventLoop loop, ProcessBuilder builder) {
@@ -260,16 +262,14 @@ public final class Subprocess {
      * and stdin is closed, as asyncio does; so a child whose output is piped but not read can
      * block on the full pipe and never exit: read it, or use {@link #communicate(byte[])}.
      */
+    @Async
     public Coroutine<Integer> waitFor() {
-        return LazyCoroutine.of("waitFor()", () -> {
-            Future<Integer> exit = loop.createFuture();
-            if (returncode != null) {
-                exit.setResult(returncode);
-            } else {
-                exitWaiters.add(exit);
-            }
-            return exit;
-        });
+        if (returncode != null) {
+            return result(returncode);
+        }
+        Future<Integer> exit = loop.createFuture();
+        exitWaiters.add(exit);
+        return result(await(exit));
     }
 
     /**
@@ -283,7 +283,7 @@ public final class Subprocess {
      * @throws IllegalStateException (when awaited) if {@code input} is given and stdin is not piped
      */
     public Coroutine<Communicated> communicate(byte[] input) {
-        return new Communicate(input);
+        return communicateAll(input);
     }
 
     /** {@link #communicate(byte[])} with no input. */
@@ -355,91 +355,41 @@ public final class Subprocess {
     public record Communicated(byte[] stdout, byte[] stderr) {}
 
     /** communicate(): the three streams as gathered tasks, then the exit. */
-    private final class Communicate extends CoroutineFrame<Communicated> {
-        private final byte[] input;
-        private int label;
-        private List<Object> outputs;
-
-        Communicate(byte[] input) {
-            this.input = input;
+    @Async
+    private Coroutine<Communicated> communicateAll(byte[] input) {
+        if (input != null && stdin == null) {
+            throw new IllegalStateException("communicate(input) needs a piped stdin");
         }
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (error != null) {
-                throw error;
-            }
-            switch (label++) {
-                case 0:
-                    if (input != null && stdin == null) {
-                        throw new IllegalStateException("communicate(input) needs a piped stdin");
-                    }
-                    return Asyncio.gather(
-                            stdin == null ? Asyncio.result(null) : new FeedStdin(input),
-                            readToEnd(stdout, stdoutPipe, "stdout"),
-                            readToEnd(stderr, stderrPipe, "stderr"));
-                case 1:
-                    @SuppressWarnings("unchecked")
-                    List<Object> gathered = (List<Object>) value;
-                    outputs = gathered;
-                    return waitFor();
-                default:
-                    return complete(new Communicated((byte[]) outputs.get(1), (byte[]) outputs.get(2)));
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine Subprocess.communicate()>";
-        }
+        Coroutine<?> feeding = stdin == null ? Asyncio.result(null) : feedStdin(input);
+        List<Object> outputs = await(Asyncio.<Object>gather(feeding, readToEnd(stdout, stdoutPipe),
+                readToEnd(stderr, stderrPipe)));
+        await(waitFor());
+        return result(new Communicated((byte[]) outputs.get(1), (byte[]) outputs.get(2)));
     }
 
     /** The whole of an output stream (null if it is not piped), then its pipe is closed. */
-    private static Coroutine<byte[]> readToEnd(StreamReader reader, PipeReadTransport pipe, String name) {
+    @Async
+    private static Coroutine<byte[]> readToEnd(StreamReader reader, PipeReadTransport pipe) {
         if (reader == null) {
-            return Asyncio.result(null);
+            return result(null);
         }
-        return LazyCoroutine.of("communicate() reading " + name, () -> reader.read(), data -> {
-            pipe.close();
-            return data;
-        });
+        byte[] data = await(reader.read());
+        pipe.close();
+        return result(data);
     }
 
     /** communicate()'s stdin: writes the input, waits for it to drain and closes stdin. */
-    private final class FeedStdin extends CoroutineFrame<Void> {
-        private final byte[] input;
-        private boolean draining;
-
-        FeedStdin(byte[] input) {
-            this.input = input;
-        }
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (error != null && !(draining && childStoppedReading(error))) {
-                throw error;
+    @Async
+    private Coroutine<Void> feedStdin(byte[] input) {
+        if (input != null) {
+            stdin.write(input);
+            try {
+                await(stdin.drain());
+            } catch (BrokenPipeError | ConnectionResetError childGone) {
+                // A child that exited or closed its stdin early: communicate() ignores it.
             }
-            if (!draining && input != null) {
-                draining = true;
-                stdin.write(input);
-                try {
-                    return stdin.drain();
-                } catch (BrokenPipeError | ConnectionResetError childGone) {
-                    // as below: the child did not want all the input
-                }
-            }
-            stdin.close();
-            return complete(null);
         }
-
-        /** A child that exited or closed its stdin early: communicate() ignores it. */
-        private boolean childStoppedReading(Throwable error) {
-            return error instanceof BrokenPipeError || error instanceof ConnectionResetError;
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine Subprocess.communicate() writing stdin>";
-        }
+        stdin.close();
+        return result();
     }
 }
