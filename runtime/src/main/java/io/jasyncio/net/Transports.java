@@ -1,10 +1,14 @@
 package io.jasyncio.net;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.Async;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
-import io.jasyncio.internal.CoroutineFrame;
+import io.jasyncio.internal.Throwables;
 import io.jasyncio.internal.LazyCoroutine;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -43,7 +47,7 @@ public final class Transports {
      */
     public static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
             EventLoop loop, Supplier<P> protocolFactory, String host, int port) {
-        return new Connect<>(loop, protocolFactory, host, port, TransportBuilder.PLAIN);
+        return createConnection(loop, protocolFactory, host, port, TransportBuilder.PLAIN);
     }
 
     /**
@@ -68,7 +72,7 @@ public final class Transports {
      */
     public static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
             EventLoop loop, Supplier<P> protocolFactory, String host, int port, SSLContext ssl) {
-        return new Connect<>(loop, protocolFactory, host, port, TlsTransportBuilder.client(ssl, host, port, null));
+        return createConnection(loop, protocolFactory, host, port, TlsTransportBuilder.client(ssl, host, port, null));
     }
 
     /**
@@ -143,7 +147,75 @@ public final class Transports {
 
     static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
             EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder) {
-        return new Connect<>(loop, protocolFactory, host, port, builder);
+        if (protocolFactory == null) {
+            throw new NullPointerException("protocolFactory");
+        }
+        return connect(loop, protocolFactory, host, port, builder);
+    }
+
+    /** createConnection, once awaited: resolve, try each address in turn, then start the transport. */
+    @Async
+    private static <P extends Protocol> Coroutine<Endpoint<Transport, P>> connect(
+            EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder) {
+        List<InetSocketAddress> addresses = await(resolve(loop, host, port, false));
+        List<Throwable> failures = new ArrayList<>();
+        for (InetSocketAddress address : addresses) {
+            SocketChannel channel = openNonBlocking();
+            try {
+                await(loop.sockConnect(channel, address));
+            } catch (Throwable error) {
+                closeQuietly(channel);
+                if (error instanceof CancelledError cancelled) {
+                    throw cancelled;
+                }
+                failures.add(error);
+                continue;
+            }
+            P protocol = protocolFactory.get();
+            Future<Void> ready = loop.createFuture();
+            Transport transport;
+            try {
+                transport = builder.start(loop, channel, protocol, null, ready);
+            } catch (IOException e) {
+                closeQuietly(channel);
+                throw ConnectionError.translate(e);
+            }
+            try {
+                await(ready);
+            } catch (Throwable error) {
+                transport.abort();
+                throw Throwables.sneakyThrow(error);
+            }
+            return result(new Endpoint<>(transport, protocol));
+        }
+        throw Throwables.sneakyThrow(combinedFailure(host, failures));
+    }
+
+    private static SocketChannel openNonBlocking() {
+        try {
+            SocketChannel channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            return channel;
+        } catch (IOException e) {
+            throw Throwables.sneakyThrow(e); // as it is, as before
+        }
+    }
+
+    /** The failure of a connection that no address took: the one failure, or all of them. */
+    private static Throwable combinedFailure(String host, List<Throwable> failures) {
+        if (failures.isEmpty()) {
+            return new ConnectionError("getaddrinfo returned no address for " + host,
+                    new IOException("no address for " + host));
+        }
+        String first = String.valueOf(failures.get(0).getMessage());
+        if (failures.size() == 1 || failures.stream().allMatch(f -> first.equals(String.valueOf(f.getMessage())))) {
+            return failures.get(0);
+        }
+        String message = "Multiple exceptions: "
+                + failures.stream().map(Throwable::getMessage).collect(Collectors.joining(", "));
+        ConnectionError combined = new ConnectionError(message, new IOException(message));
+        failures.forEach(combined::addSuppressed);
+        return combined;
     }
 
     static Coroutine<Server> createServer(EventLoop loop, Supplier<? extends Protocol> protocolFactory,
@@ -221,110 +293,6 @@ public final class Transports {
             channel.close();
         } catch (IOException e) {
             // nothing left to release
-        }
-    }
-
-    /** createConnection: resolve, try each address, then start the transport. */
-    private static final class Connect<P extends Protocol> extends CoroutineFrame<Endpoint<Transport, P>> {
-        private static final int RESOLVING = 0;
-        private static final int CONNECTING = 1;
-        private static final int STARTING = 2;
-
-        private final EventLoop loop;
-        private final Supplier<P> protocolFactory;
-        private final String host;
-        private final int port;
-        private final TransportBuilder builder;
-        private int label = RESOLVING;
-        private List<InetSocketAddress> addresses;
-        private int next;
-        private final List<Throwable> failures = new ArrayList<>();
-        private SocketChannel channel;
-        private P protocol;
-        private Transport transport;
-
-        Connect(EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder) {
-            if (protocolFactory == null) {
-                throw new NullPointerException("protocolFactory");
-            }
-            this.loop = loop;
-            this.protocolFactory = protocolFactory;
-            this.host = host;
-            this.port = port;
-            this.builder = builder;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            switch (label) {
-                case RESOLVING:
-                    if (error != null) {
-                        throw error;
-                    }
-                    if (addresses == null) {
-                        addresses = List.of();
-                        return resolve(loop, host, port, false);
-                    }
-                    addresses = (List<InetSocketAddress>) value;
-                    return connectNext();
-                case CONNECTING:
-                    if (error != null) {
-                        closeQuietly(channel);
-                        if (error instanceof CancelledError) {
-                            throw error;
-                        }
-                        failures.add(error);
-                        return connectNext();
-                    }
-                    protocol = protocolFactory.get();
-                    Future<Void> ready = loop.createFuture();
-                    try {
-                        transport = builder.start(loop, channel, protocol, null, ready);
-                    } catch (IOException e) {
-                        closeQuietly(channel);
-                        throw ConnectionError.translate(e);
-                    }
-                    label = STARTING;
-                    return ready;
-                default:
-                    if (error != null) {
-                        transport.abort();
-                        throw error;
-                    }
-                    return complete(new Endpoint<>(transport, protocol));
-            }
-        }
-
-        private Object connectNext() throws Throwable {
-            if (next == addresses.size()) {
-                throw combinedFailure();
-            }
-            channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            label = CONNECTING;
-            return loop.sockConnect(channel, addresses.get(next++));
-        }
-
-        private Throwable combinedFailure() {
-            if (failures.isEmpty()) {
-                return new ConnectionError("getaddrinfo returned no address for " + host,
-                        new IOException("no address for " + host));
-            }
-            String first = String.valueOf(failures.get(0).getMessage());
-            if (failures.size() == 1 || failures.stream().allMatch(f -> first.equals(String.valueOf(f.getMessage())))) {
-                return failures.get(0);
-            }
-            String message = "Multiple exceptions: "
-                    + failures.stream().map(Throwable::getMessage).collect(Collectors.joining(", "));
-            ConnectionError combined = new ConnectionError(message, new IOException(message));
-            failures.forEach(combined::addSuppressed);
-            return combined;
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine createConnection(" + host + ", " + port + ")>";
         }
     }
 }
