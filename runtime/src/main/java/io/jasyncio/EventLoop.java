@@ -1,7 +1,9 @@
 package io.jasyncio;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
 import io.jasyncio.internal.CoroutineFrame;
-import io.jasyncio.internal.LazyCoroutine;
 import io.jasyncio.net.ConnectionError;
 import io.jasyncio.net.DatagramProtocol;
 import io.jasyncio.net.DatagramTransport;
@@ -372,7 +374,13 @@ public final class EventLoop implements AutoCloseable {
         if (host == null) {
             throw new NullPointerException("host");
         }
-        return LazyCoroutine.of("getaddrinfo(" + host + ")", () -> runInExecutor(null, () -> {
+        return lookUp(host, port);
+    }
+
+    /** {@link #getaddrinfo}, once awaited: the blocking lookup in the default executor. */
+    @Async
+    private Coroutine<List<InetSocketAddress>> lookUp(String host, int port) {
+        return result(await(runInExecutor(null, () -> {
             try {
                 return Arrays.stream(InetAddress.getAllByName(host))
                         .map(address -> new InetSocketAddress(address, port))
@@ -380,7 +388,7 @@ public final class EventLoop implements AutoCloseable {
             } catch (IOException e) {
                 throw ConnectionError.translate(e);
             }
-        }));
+        })));
     }
 
     /**
@@ -585,15 +593,12 @@ public final class EventLoop implements AutoCloseable {
      * A coroutine that shuts the default executor down and finishes once its threads have
      * finished their work. Afterwards {@code runInExecutor(null, ...)} throws.
      */
+    @Async
     public Coroutine<Void> shutdownDefaultExecutor() {
-        return LazyCoroutine.of("shutdownDefaultExecutor()", () -> {
-            executorShutdownCalled = true;
+        executorShutdownCalled = true;
+        ExecutorService executor = defaultExecutor;
+        if (executor != null) {
             Future<Void> finished = createFuture();
-            ExecutorService executor = defaultExecutor;
-            if (executor == null) {
-                finished.setResult(null);
-                return finished;
-            }
             Thread joiner = new Thread(() -> {
                 executor.shutdown();
                 boolean interrupted = false;
@@ -617,8 +622,9 @@ public final class EventLoop implements AutoCloseable {
             }, "jasyncio-executor-shutdown");
             joiner.setDaemon(true);
             joiner.start();
-            return finished;
-        });
+            await(finished);
+        }
+        return result();
     }
 
     // ---- errors and debugging --------------------------------------------------------------

@@ -1,9 +1,12 @@
 package io.jasyncio.net;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.Async;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
-import io.jasyncio.internal.LazyCoroutine;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -103,13 +106,19 @@ public final class Streams {
 
     static Coroutine<Connection> openConnection(String host, int port, int limit, TransportBuilder builder) {
         StreamReader.checkLimit(limit);
-        return LazyCoroutine.of("openConnection(" + host + ", " + port + ")", () -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            StreamReader reader = new StreamReader(limit);
-            StreamReaderProtocol protocol = new StreamReaderProtocol(loop, reader, null);
-            return Transports.createConnection(loop, () -> protocol, host, port, builder);
-        }, endpoint -> new Connection(endpoint.protocol().reader(), new StreamWriter(
-                endpoint.transport(), endpoint.protocol(), endpoint.protocol().reader())));
+        return connect(host, port, limit, builder);
+    }
+
+    /** openConnection, once awaited: a transport with a stream protocol, as a reader and writer pair. */
+    @Async
+    private static Coroutine<Connection> connect(String host, int port, int limit, TransportBuilder builder) {
+        EventLoop loop = Asyncio.getRunningLoop();
+        StreamReader reader = new StreamReader(limit);
+        StreamReaderProtocol protocol = new StreamReaderProtocol(loop, reader, null);
+        Endpoint<Transport, StreamReaderProtocol> endpoint =
+                await(Transports.createConnection(loop, () -> protocol, host, port, builder));
+        return result(new Connection(endpoint.protocol().reader(),
+                new StreamWriter(endpoint.transport(), endpoint.protocol(), endpoint.protocol().reader())));
     }
 
     static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
@@ -118,10 +127,16 @@ public final class Streams {
             throw new NullPointerException("handler");
         }
         StreamReader.checkLimit(limit);
-        return LazyCoroutine.of("startServer(" + host + ", " + port + ")", () -> {
-            EventLoop loop = Asyncio.getRunningLoop();
-            return Transports.createServer(loop, () -> new StreamReaderProtocol(loop, new StreamReader(limit), handler),
-                    host, port, Transports.DEFAULT_BACKLOG, builder);
-        });
+        return serve(handler, host, port, limit, builder);
+    }
+
+    /** startServer, once awaited: a server whose connections get stream protocols calling {@code handler}. */
+    @Async
+    private static Coroutine<Server> serve(ConnectionHandler handler, String host, int port, int limit,
+            TransportBuilder builder) {
+        EventLoop loop = Asyncio.getRunningLoop();
+        return result(await(Transports.createServer(loop,
+                () -> new StreamReaderProtocol(loop, new StreamReader(limit), handler),
+                host, port, Transports.DEFAULT_BACKLOG, builder)));
     }
 }

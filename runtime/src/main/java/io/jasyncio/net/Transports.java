@@ -9,7 +9,6 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.internal.Throwables;
-import io.jasyncio.internal.LazyCoroutine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -121,28 +120,33 @@ public final class Transports {
         if (protocolFactory == null) {
             throw new NullPointerException("protocolFactory");
         }
-        return LazyCoroutine.of("createDatagramEndpoint()", () -> {
-            DatagramChannel channel = null;
-            try {
-                channel = DatagramChannel.open();
-                channel.bind(localAddr);
-                if (remoteAddr != null) {
-                    channel.connect(remoteAddr);
-                }
-                channel.configureBlocking(false);
-            } catch (IOException e) {
-                if (channel != null) {
-                    closeQuietly(channel);
-                }
-                throw ConnectionError.translate(e);
+        return openDatagramEndpoint(loop, protocolFactory, localAddr, remoteAddr);
+    }
+
+    /** createDatagramEndpoint, once awaited: the channel, then the transport once connectionMade has run. */
+    @Async
+    private static <P extends DatagramProtocol> Coroutine<Endpoint<DatagramTransport, P>> openDatagramEndpoint(
+            EventLoop loop, Supplier<P> protocolFactory, SocketAddress localAddr, SocketAddress remoteAddr) {
+        DatagramChannel channel = null;
+        try {
+            channel = DatagramChannel.open();
+            channel.bind(localAddr);
+            if (remoteAddr != null) {
+                channel.connect(remoteAddr);
             }
-            Future<Void> ready = loop.createFuture();
-            P protocol = protocolFactory.get();
-            DatagramSocketTransport transport = new DatagramSocketTransport(loop, channel, protocol, remoteAddr);
-            transport.start(ready);
-            return LazyCoroutine.of("connectionMade()", () -> ready,
-                    ignored -> new Endpoint<DatagramTransport, P>(transport, protocol));
-        });
+            channel.configureBlocking(false);
+        } catch (IOException e) {
+            if (channel != null) {
+                closeQuietly(channel);
+            }
+            throw ConnectionError.translate(e);
+        }
+        Future<Void> ready = loop.createFuture();
+        P protocol = protocolFactory.get();
+        DatagramSocketTransport transport = new DatagramSocketTransport(loop, channel, protocol, remoteAddr);
+        transport.start(ready);
+        await(ready);
+        return result(new Endpoint<DatagramTransport, P>(transport, protocol));
     }
 
     static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
@@ -228,11 +232,17 @@ public final class Transports {
         }
         Server.ConnectionFactory connections = (channel, server) ->
                 builder.start(loop, channel, protocolFactory.get(), server, null);
-        return LazyCoroutine.of("createServer()", () -> resolve(loop, host, port, true), addresses -> {
-            Server server = new Server(loop, listen(addresses, backlog), connections, backlog);
-            server.startServing();
-            return server;
-        });
+        return listenAndServe(loop, host, port, backlog, connections);
+    }
+
+    /** createServer, once awaited: resolve, listen on every address, serve. */
+    @Async
+    private static Coroutine<Server> listenAndServe(EventLoop loop, String host, int port, int backlog,
+            Server.ConnectionFactory connections) {
+        List<InetSocketAddress> addresses = await(resolve(loop, host, port, true));
+        Server server = new Server(loop, listen(addresses, backlog), connections, backlog);
+        server.startServing();
+        return result(server);
     }
 
     /**
