@@ -380,7 +380,7 @@ public final class Asyncio {
      * (Write {@code Asyncio.wait}: an unqualified {@code wait(...)} in an instance method
      * means {@code Object.wait}.)
      *
-     * <p>Implementation note: a hand-written coroutine frame awaiting one private waiter future
+     * <p>Implementation note: an {@code @Async} method awaiting one private waiter future
      * that the futures' done callbacks, or a timer, complete; the arguments are checked when it
      * is awaited, as asyncio's are.
      *

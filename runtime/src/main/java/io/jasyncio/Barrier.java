@@ -35,8 +35,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Implementation note: CPython 3.11's {@code Barrier}, built the same way on a
  * {@link Condition}: every operation holds the condition's lock, waiters use
- * {@link Condition#waitFor}, and every state change is {@link Condition#signalAll()}. The
- * frames are hand-written and await the condition's coroutines inline. {@code reset()} and
+ * {@link Condition#waitFor}, and every state change is {@link Condition#signalAll()}. Its
+ * coroutines are {@code @Async} methods awaiting the condition's. {@code reset()} and
  * {@code abort()} are coroutines, as in asyncio, because they take the condition's lock (FIFO
  * behind tasks already woken); nothing happens until they are awaited or wrapped in a task.
  */

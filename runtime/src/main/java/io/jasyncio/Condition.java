@@ -55,7 +55,7 @@ import java.util.function.BooleanSupplier;
  * loop the first time a task waits on it ({@link IllegalStateException} "... is bound to a
  * different event loop" from another loop).
  *
- * <p>Implementation note: CPython's {@code Condition} as hand-written frames. The wait appends a
+ * <p>Implementation note: CPython's {@code Condition}, its waits {@code @Async} methods. The wait appends a
  * waiter future to a {@link WaiterQueue} and awaits it, then awaits the lock's own acquire
  * coroutine inline, looping while that is cancelled, as 3.11's {@code finally} block does. Two
  * details follow CPython 3.12+ rather than 3.11.7 (gh-112202): the CancelledError rethrown

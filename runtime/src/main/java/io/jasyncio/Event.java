@@ -28,8 +28,8 @@ import static io.jasyncio.Asyncio.result;
  * time a task waits on it; waiting on it from another loop then throws
  * {@link IllegalStateException} ("... is bound to a different event loop").
  *
- * <p>Implementation note: CPython 3.11's {@code Event}: {@code waitSet()} is a hand-written
- * frame that appends a waiter future to a {@link WaiterQueue}, awaits it and removes it in all
+ * <p>Implementation note: CPython 3.11's {@code Event}: {@code waitSet()} is an {@code @Async}
+ * method that appends a waiter future to a {@link WaiterQueue}, awaits it and removes it in all
  * cases; {@code set()} completes every waiter future that is not done yet.
  */
 public final class Event {

@@ -271,7 +271,7 @@ class QueueTest extends LoopTestBase {
     // ---- coroutines, laziness, loop binding ---------------------------------------------------
 
     @Test
-    void putAndGetAreLazyCoroutines() {
+    void putAndGetAreCoroutinesThatStartWhenAwaited() {
         Queue<Integer> q = new Queue<>();
         Coroutine<Void> put = q.put(1);
         assertTrue(q.empty());

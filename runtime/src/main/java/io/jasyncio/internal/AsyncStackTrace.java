@@ -51,7 +51,7 @@ public final class AsyncStackTrace {
      * the frame started, at its first line): {@code fromFuture} when it comes out of a future
      * (created elsewhere, so no method on this Java stack is in its own trace), otherwise from
      * the frame that {@code frame} awaited; {@code loop} is how many driver loops are below the
-     * one delivering it. Frames without a location (the runtime's hand-written ones) add nothing.
+     * one delivering it. Frames without a location (the runtime's hand-written ones, kept for speed) add nothing.
      */
     static void crossing(Throwable error, CoroutineFrame<?> frame, boolean fromFuture, int loop) {
         if (fromFuture) {

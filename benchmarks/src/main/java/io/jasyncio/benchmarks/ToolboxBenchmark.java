@@ -1,0 +1,29 @@
+package io.jasyncio.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/**
+ * {@link ToolboxHarness}'s lock and queue workloads under JMH, for same-run comparisons of the
+ * runtime's synchronizers and queues: 1,000 tasks contending for one {@code Lock}, 100
+ * acquisitions each with a yield while held (an operation is one acquisition); a producer and
+ * a consumer passing 1,000,000 items through a {@code Queue} of 100 (an operation is one item).
+ */
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+public class ToolboxBenchmark {
+    @Benchmark
+    @OperationsPerInvocation(1_000 * 100)
+    public Object lock(JasyncioLoop state) {
+        return state.loop.runUntilComplete(ToolboxHarness.lockContention());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(1_000_000)
+    public long queue(JasyncioLoop state) {
+        return state.loop.runUntilComplete(ToolboxHarness.producerConsumer());
+    }
+}
