@@ -18,9 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -28,17 +26,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -106,13 +96,7 @@ public final class EventLoop implements AutoCloseable {
     private final TimerQueue timers = new TimerQueue(this::time);
     private final RemoteQueue remote = new RemoteQueue();
     private final LiveTasks liveTasks = new LiveTasks();
-    private final Selector selector;
-    /** Hands each channel the selector reports to its watch; one object for the loop's life. */
-    private final Consumer<SelectionKey> dispatchReady = this::dispatchReady;
-    /** Whether the last poll of the selector found a channel ready. */
-    private boolean channelsFoundReady;
-    /** False once a poll has left the selector without keys, until a channel registers. */
-    private boolean mayHaveChannels;
+    private final SelectorIo io;
     private final boolean virtualTime;
     private double virtualNow;
     private long timerSequence;
@@ -125,8 +109,8 @@ public final class EventLoop implements AutoCloseable {
     private volatile ExceptionHandler exceptionHandler;
     private boolean debug;
     private double slowCallbackDuration = 0.1;
-    private ThreadPoolExecutor defaultExecutor;
-    private boolean executorShutdownCalled;
+    private final DefaultExecutor defaultExecutor = new DefaultExecutor();
+    private final LoopReports reports = new LoopReports(this);
 
     /** Counts the loops made in this JVM, for their names. */
     private static final AtomicInteger LOOPS = new AtomicInteger();
@@ -142,11 +126,7 @@ public final class EventLoop implements AutoCloseable {
             NeverAwaited.install();
         }
         Jfr.followRecordings();
-        try {
-            this.selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the event loop's selector", e);
-        }
+        this.io = new SelectorIo(ready, remote);
     }
 
     /** A new loop on the system's monotonic clock. Close it when done with it. */
@@ -186,7 +166,7 @@ public final class EventLoop implements AutoCloseable {
         checkClosed();
         Handle handle = new Handle(requireCallback(callback));
         if (remote.push(handle)) {
-            selector.wakeup();
+            io.wakeUp();
         }
         return handle;
     }
@@ -279,58 +259,15 @@ public final class EventLoop implements AutoCloseable {
 
     /** addReader/addWriter: {@code callback} replaces the channel's previous one for {@code direction}. */
     private void watch(SelectableChannel channel, int direction, Runnable callback) {
-        ChannelWatch watch = watchOf(channel);
-        Handle previous = watch.set(direction, new Handle(requireCallback(callback)));
-        if (previous != null) {
-            previous.cancel();
-        }
+        checkThread();
+        checkClosed();
+        io.watch(channel, direction, new Handle(requireCallback(callback)));
     }
 
     /** removeReader/removeWriter: whether there was a callback for {@code direction}. */
     private boolean unwatch(SelectableChannel channel, int direction) {
-        ChannelWatch watch = existingWatch(channel);
-        Handle previous = watch == null ? null : watch.clear(direction);
-        if (previous == null) {
-            return false;
-        }
-        previous.cancel();
-        if (!watch.key.isValid() && watch.isEmpty()) {
-            // The JDK keeps a registered channel's file descriptor open until a poll
-            // deregisters it, so a closed listening socket would go on accepting connections
-            // until the next iteration: poll now, as asyncio's close stops listening at once.
-            pollNow();
-        }
-        return true;
-    }
-
-    private ChannelWatch watchOf(SelectableChannel channel) {
         checkThread();
-        checkClosed();
-        if (channel.isBlocking()) {
-            throw new IllegalArgumentException("the socket must be non-blocking: " + channel);
-        }
-        ChannelWatch watch = existingWatch(channel);
-        if (watch != null) {
-            if (!watch.key.isValid()) {
-                throw new IllegalStateException("the channel is closed: " + channel);
-            }
-            return watch;
-        }
-        try {
-            SelectionKey key = channel.register(selector, 0);
-            mayHaveChannels = true;
-            watch = new ChannelWatch(key);
-            key.attach(watch);
-            return watch;
-        } catch (ClosedChannelException e) {
-            throw new IllegalStateException("the channel is closed: " + channel, e);
-        }
-    }
-
-    private ChannelWatch existingWatch(SelectableChannel channel) {
-        checkThread();
-        SelectionKey key = channel.keyFor(selector);
-        return key == null ? null : (ChannelWatch) key.attachment();
+        return io.unwatch(channel, direction);
     }
 
     // ---- sockets, connections and servers --------------------------------------------------
@@ -513,7 +450,7 @@ public final class EventLoop implements AutoCloseable {
     public void stop() {
         stopping = true;
         if (thread != Thread.currentThread() && remote.takeAsleepMark()) {
-            selector.wakeup();
+            io.wakeUp();
         }
     }
 
@@ -532,8 +469,7 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         closed = true;
-        reportHandedOver();
-        reportUnretrievedExceptions();
+        reports.atClose();
         NeverAwaited.loopClosing(this);
         if (management != null) {
             management.unregister();
@@ -543,14 +479,8 @@ public final class EventLoop implements AutoCloseable {
         fromOtherThreads.clear();
         timers.clear();
         remote.clear();
-        if (defaultExecutor != null) {
-            defaultExecutor.shutdown();
-        }
-        try {
-            selector.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "closing the event loop's selector failed", e);
-        }
+        defaultExecutor.shutdownNow();
+        io.close();
     }
 
     public boolean isRunning() {
@@ -577,10 +507,7 @@ public final class EventLoop implements AutoCloseable {
         checkThread();
         checkClosed();
         if (executor == null) {
-            if (executorShutdownCalled) {
-                throw new IllegalStateException("Executor shutdown has been called");
-            }
-            executor = defaultExecutor();
+            executor = defaultExecutor.get();
         }
         Future<T> future = new Future<>(this);
         ExecutorCall<T> call = new ExecutorCall<>(future, callable);
@@ -593,38 +520,8 @@ public final class EventLoop implements AutoCloseable {
      * A coroutine that shuts the default executor down and finishes once its threads have
      * finished their work. Afterwards {@code runInExecutor(null, ...)} throws.
      */
-    @Async
     public Coroutine<Void> shutdownDefaultExecutor() {
-        executorShutdownCalled = true;
-        ExecutorService executor = defaultExecutor;
-        if (executor != null) {
-            Future<Void> finished = createFuture();
-            Thread joiner = new Thread(() -> {
-                executor.shutdown();
-                boolean interrupted = false;
-                while (true) {
-                    try {
-                        if (executor.awaitTermination(1, TimeUnit.DAYS)) {
-                            break;
-                        }
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                callSoonThreadsafe(() -> {
-                    if (!finished.done()) {
-                        finished.setResult(null);
-                    }
-                });
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "jasyncio-executor-shutdown");
-            joiner.setDaemon(true);
-            joiner.start();
-            await(finished);
-        }
-        return result();
+        return defaultExecutor.shutdown(this);
     }
 
     // ---- errors and debugging --------------------------------------------------------------
@@ -800,55 +697,9 @@ public final class EventLoop implements AutoCloseable {
         currentTask = null;
     }
 
-    /** The watches of this loop's futures whose exceptions nobody has retrieved yet. */
-    private final Set<UnretrievedException> unretrieved = ConcurrentHashMap.newKeySet();
-
-    void unretrievedArmed(UnretrievedException watch) {
-        unretrieved.add(watch);
-    }
-
-    void unretrievedSettled(UnretrievedException watch) {
-        unretrieved.remove(watch);
-    }
-
-    /** At close, each exception nobody retrieved and the collector has not reported yet, once. */
-    private void reportUnretrievedExceptions() {
-        for (UnretrievedException watch : List.copyOf(unretrieved)) {
-            watch.reportAtClose();
-        }
-        unretrieved.clear();
-    }
-
-    /** Reports other threads handed over, not yet given to the exception handler. */
-    private final Queue<ExceptionContext> reportsFromOtherThreads = new ConcurrentLinkedQueue<>();
-
-    /**
-     * Reports an error from a thread that is not the loop's, e.g. the cleaner's: gives
-     * {@code context} to the exception handler on the loop's thread: at its next
-     * iteration, or when it closes if it never runs again; directly once it is closed.
-     */
-    void reportFromAnyThread(ExceptionContext context) {
-        if (closed) {
-            callExceptionHandler(context);
-            return;
-        }
-        reportsFromOtherThreads.add(context);
-        try {
-            callSoonThreadsafe(this::reportHandedOver);
-        } catch (IllegalStateException closedMeanwhile) {
-            // close() drains the queue after it has marked the loop closed: if this report was
-            // not in it yet, nothing else will give it to the handler.
-            if (reportsFromOtherThreads.remove(context)) {
-                callExceptionHandler(context);
-            }
-        }
-    }
-
-    private void reportHandedOver() {
-        ExceptionContext context;
-        while ((context = reportsFromOtherThreads.poll()) != null) {
-            callExceptionHandler(context);
-        }
+    /** Where unretrieved exceptions and other threads' reports wait for the exception handler. */
+    LoopReports reports() {
+        return reports;
     }
 
     static double seconds(Duration duration) {
@@ -890,7 +741,7 @@ public final class EventLoop implements AutoCloseable {
 
     private void run(Handle handle, boolean timed) {
         if (timed) {
-            runTimed(handle);
+            SlowCallbacks.runTimed(this, handle);
         } else {
             runUnlessCancelled(handle);
         }
@@ -902,7 +753,7 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private void runHandle(Handle handle) {
+    void runHandle(Handle handle) {
         try {
             handle.run();
         } catch (VirtualMachineError fatal) {
@@ -912,120 +763,38 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private void runTimed(Handle handle) {
-        if (handle.cancelled()) {
-            return;
-        }
-        StackTraceElement resumedAt = innermostLine(handle);
-        long start = System.nanoTime();
-        runHandle(handle);
-        long tookNanos = System.nanoTime() - start;
-        double took = tookNanos * 1e-9;
-        if (took >= slowCallbackDuration) {
-            StackTraceElement stoppedAt = innermostLine(handle);
-            if (debug) {
-                List<StackTraceElement> createdAt =
-                        CreationSites.of(handle instanceof TaskStep step ? step.task() : handle);
-                LOG.log(System.Logger.Level.WARNING, String.format("Executing %s took %.3f seconds%s%s%s",
-                        handle, took, resumedAt == null ? "" : " (resumed at " + resumedAt + ")",
-                        stoppedAt == null ? "" : " (stopped at " + stoppedAt + ")",
-                        createdAt.isEmpty() ? "" : " (created at " + createdAt.get(0) + ")"));
-            }
-            if (Jfr.slowCallbackEnabled()) {
-                Jfr.slowCallback(tookNanos, handle, resumedAt, stoppedAt);
-            }
-        }
-    }
-
-    /** For a task step, where the task's innermost coroutine is: the await it waits at, or its first line. */
-    private static StackTraceElement innermostLine(Handle handle) {
-        return handle instanceof TaskStep step ? step.task().innermostLocation() : null;
-    }
-
     /**
      * Polls the watched channels, queueing the callbacks of those ready. Waits while nothing is
      * ready to run: until a channel is ready, a wake-up, or the earliest timer.
      */
     private void waitForWork() {
         if (!ready.isEmpty() || stopping) {
-            if (channelsFoundReady) {
-                // The last poll found channels ready and their callbacks ran just now: polling
-                // again at once rarely finds more, so this iteration runs what is queued and the
-                // next one polls. I/O waits at most one iteration for it.
-                channelsFoundReady = false;
-            } else {
-                pollNow();
-            }
+            io.pollUnlessJustFound();
             return;
         }
         TimerHandle first = timers.peek();
         if (first == null) {
-            select(0);
+            io.select(0, this);
             return;
         }
         double delay = first.when() - time();
         if (delay <= 0) {
-            pollNow();
+            io.pollNow();
             return;
         }
         if (virtualTime) {
-            pollNow();
+            io.pollNow();
             if (ready.isEmpty()) {
                 virtualNow = first.when();
             }
         } else {
-            select((long) Math.ceil(Math.min(delay, MAXIMUM_SELECT_TIMEOUT) * 1000));
+            io.select((long) Math.ceil(Math.min(delay, MAXIMUM_SELECT_TIMEOUT) * 1000), this);
         }
     }
 
-    /**
-     * Polls without waiting, unless no channel is registered: then there is nothing to poll
-     * (a closed channel stays registered until a poll deregisters it, so it is polled too).
-     */
-    private void pollNow() {
-        if (!mayHaveChannels) {
-            return;
-        }
-        try {
-            channelsFoundReady = selector.selectNow(dispatchReady) > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the event loop's selector failed", e);
-        }
-        // Asked only after a system call: the selector's key set is a ConcurrentHashMap view
-        // whose isEmpty() sums its counter cells, an eighth of an iteration's time when
-        // asked on every one.
-        mayHaveChannels = !selector.keys().isEmpty();
-    }
-
-    /** Blocks in the selector for up to {@code millis} (0: until a channel is ready or a wake-up). */
-    private void select(long millis) {
-        if (Thread.currentThread().isInterrupted()) {
-            // An interrupted thread's select returns at once, every time: the loop would spin.
-            // Stop instead, leaving the interrupt set for the code that runs the loop.
-            throw new IllegalStateException("the event loop's thread was interrupted while it would wait",
-                    new InterruptedException());
-        }
-        // The mark comes before the read of `stopping`, and stop() writes `stopping` before it
-        // looks for the mark: one of the two sees the other.
-        if (!remote.markAsleep()) {
-            pollNow();
-            return;
-        }
-        try {
-            if (stopping) {
-                pollNow();
-            } else {
-                channelsFoundReady = selector.select(dispatchReady, millis) > 0;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the event loop's selector failed", e);
-        } finally {
-            remote.markAwake();
-        }
-    }
-
-    private void dispatchReady(SelectionKey key) {
-        ((ChannelWatch) key.attachment()).dispatch(ready);
+    /** Whether {@link #stop()} was called and the loop has not stopped yet. */
+    boolean isStopping() {
+        return stopping;
     }
 
     private void checkClosed() {
@@ -1067,26 +836,5 @@ public final class EventLoop implements AutoCloseable {
             throw new NullPointerException("callback");
         }
         return callback;
-    }
-
-    private ThreadPoolExecutor defaultExecutor() {
-        if (defaultExecutor == null) {
-            int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-            ThreadFactory factory = new ThreadFactory() {
-                private final AtomicInteger count = new AtomicInteger();
-
-                @Override
-                public Thread newThread(Runnable r) {
-                    Thread t = new Thread(r, "jasyncio-executor-" + count.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }
-            };
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(
-                    threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
-            executor.allowCoreThreadTimeOut(true);
-            defaultExecutor = executor;
-        }
-        return defaultExecutor;
     }
 }

@@ -62,7 +62,7 @@ abstract class LeftUndone implements Runnable {
         if (settle()) {
             forget();
             if (loop != null) {
-                loop.reportFromAnyThread(context());
+                loop.reports().fromAnyThread(context());
             } else {
                 EventLoop.LOG.log(System.Logger.Level.ERROR, context().toString());
             }

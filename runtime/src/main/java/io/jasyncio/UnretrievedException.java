@@ -33,7 +33,7 @@ final class UnretrievedException extends LeftUndone {
         UnretrievedException watch = new UnretrievedException(future.loop, exception, future.kind(),
                 future.toString(), CreationSites.of(future));
         watch.watch(future);
-        future.loop.unretrievedArmed(watch);
+        future.loop.reports().unretrievedArmed(watch);
         return watch;
     }
 
@@ -44,7 +44,7 @@ final class UnretrievedException extends LeftUndone {
 
     @Override
     void forget() {
-        loop.unretrievedSettled(this);
+        loop.reports().unretrievedSettled(this);
     }
 
     @Override
