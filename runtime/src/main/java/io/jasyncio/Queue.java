@@ -98,6 +98,7 @@ public class Queue<T> {
     /** join()'s waiters: asyncio's {@code _finished} event, set exactly when unfinished == 0. */
     private final ArrayList<Future<Void>> finishedWaiters = new ArrayList<>();
     private int unfinished;
+    private boolean shutDown;
     private EventLoop loop;
     /** The FIFO storage of this class and {@link LifoQueue}; created on first put. */
     private ArrayDeque<Object> items;
@@ -149,9 +150,13 @@ public class Queue<T> {
      * Puts {@code item} into the queue without waiting, counts it as an unfinished task and
      * wakes the first task waiting to get.
      *
+     * @throws QueueShutDown if the queue is {@linkplain #shutdown() shut down}
      * @throws QueueFull if the queue is {@linkplain #full() full}
      */
     public final void putNowait(T item) {
+        if (shutDown) {
+            throw new QueueShutDown();
+        }
         if (full()) {
             throw new QueueFull();
         }
@@ -170,10 +175,14 @@ public class Queue<T> {
      * Removes and returns the next item without waiting, and wakes the first task waiting to
      * put.
      *
+     * @throws QueueShutDown if the queue is empty and {@linkplain #shutdown() shut down}
      * @throws QueueEmpty if the queue is {@linkplain #empty() empty}
      */
     public final T getNowait() {
         if (empty()) {
+            if (shutDown) {
+                throw new QueueShutDown();
+            }
             throw new QueueEmpty();
         }
         return take();
@@ -198,6 +207,44 @@ public class Queue<T> {
                 }
             }
         }
+    }
+
+    /** {@link #shutdown(boolean) shutdown(false)}. */
+    public final void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * Shuts the queue down (asyncio 3.13's {@code shutdown}): from now on {@code put} and
+     * {@code putNowait} throw {@link QueueShutDown}, and so do {@code get} and {@code getNowait}
+     * once the queue is empty; every task waiting to put or get is woken to find that out. With
+     * {@code immediate}, the items left are dropped at once, each counted as a task done (which
+     * may wake the tasks in {@link #join()}), so gets throw at once too.
+     */
+    public final void shutdown(boolean immediate) {
+        shutDown = true;
+        if (immediate) {
+            while (!empty()) {
+                getItem();
+                if (unfinished > 0) {
+                    unfinished--;
+                }
+            }
+            if (unfinished == 0) {
+                for (Future<Void> waiter : finishedWaiters) {
+                    if (!waiter.done()) {
+                        waiter.setResult(null);
+                    }
+                }
+            }
+        }
+        wakeAll(getters);
+        wakeAll(putters);
+    }
+
+    /** True once {@link #shutdown} was called. */
+    public final boolean isShutdown() {
+        return shutDown;
     }
 
     /**
@@ -298,6 +345,15 @@ public class Queue<T> {
         return item;
     }
 
+    private static void wakeAll(ArrayDeque<Future<Void>> waiters) {
+        Future<Void> waiter;
+        while ((waiter = waiters.pollFirst()) != null) {
+            if (!waiter.done()) {
+                waiter.setResult(null);
+            }
+        }
+    }
+
     /** Wakes the first waiter that is not done yet, dropping it and every done one before it. */
     private static void wakeUpNext(ArrayDeque<Future<Void>> waiters) {
         Future<Void> waiter;
@@ -348,9 +404,15 @@ public class Queue<T> {
                 throw error;
             }
             if (full()) {
+                if (shutDown) {
+                    throw new QueueShutDown();
+                }
                 putter = boundLoop().createFuture();
                 putters.addLast(putter);
                 return putter;
+            }
+            if (shutDown) {
+                throw new QueueShutDown();
             }
             store(item);
             return complete(null);
@@ -381,6 +443,9 @@ public class Queue<T> {
                 throw error;
             }
             if (empty()) {
+                if (shutDown) {
+                    throw new QueueShutDown();
+                }
                 getter = boundLoop().createFuture();
                 getters.addLast(getter);
                 return getter;
