@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -569,5 +570,53 @@ public final class Asyncio {
      */
     public static <T> Future<T> toThread(Callable<T> call) {
         return getRunningLoop().runInExecutor(null, call);
+    }
+
+    /**
+     * Submits {@code coro} to {@code loop} from any other thread (a servlet's, a test's) and
+     * returns a {@link CompletableFuture} of its outcome: asyncio's
+     * {@code run_coroutine_threadsafe}. The coroutine runs as a task of {@code loop}, created
+     * on the loop's thread. The returned future completes with the task's result, completes
+     * exceptionally with its exception, or is cancelled when the task is; cancelling it cancels
+     * the task (before its first step, the coroutine never runs).
+     *
+     * <pre>{@code
+     * CompletableFuture<User> user = Asyncio.runCoroutineThreadsafe(users.load(id), loop);
+     * return user.get(5, TimeUnit.SECONDS);
+     * }</pre>
+     *
+     * @throws IllegalStateException if {@code loop} is closed
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
+        if (coro == null) {
+            throw new NullPointerException("coro");
+        }
+        if (loop == null) {
+            throw new NullPointerException("loop");
+        }
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            Task<T> task = loop.createTask(coro);
+            // The task's outcome goes to the future, the future's cancellation to the task.
+            task.addDoneCallback(done -> {
+                if (done.cancelled()) {
+                    outcome.cancel(false);
+                } else if (done.exception() != null) {
+                    outcome.completeExceptionally(done.exception());
+                } else {
+                    outcome.complete(done.result());
+                }
+            });
+            outcome.whenComplete((value, failure) -> {
+                if (outcome.isCancelled() && !task.done()) {
+                    try {
+                        loop.callSoonThreadsafe(() -> task.cancel());
+                    } catch (IllegalStateException closed) {
+                        // the loop is gone: nothing is left to cancel
+                    }
+                }
+            });
+        });
+        return outcome;
     }
 }
