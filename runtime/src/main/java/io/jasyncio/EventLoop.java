@@ -118,6 +118,8 @@ public final class EventLoop implements AutoCloseable {
     private final String name = "loop-" + LOOPS.incrementAndGet();
     /** The loop's MXBean while registered. */
     private LoopManagement management;
+    /** The loop thread's context state while the loop runs: read on every schedule and run. */
+    private ContextState contextState;
 
     private EventLoop(boolean virtualTime) {
         this.virtualTime = virtualTime;
@@ -148,9 +150,18 @@ public final class EventLoop implements AutoCloseable {
 
     /** Schedules {@code callback} to run in the next iteration, after those already queued. */
     public Handle callSoon(Runnable callback) {
+        return callSoon(callback, null);
+    }
+
+    /**
+     * {@link #callSoon(Runnable)}, running {@code callback} in {@code context} (null: a copy of
+     * the current context, as without it).
+     */
+    public Handle callSoon(Runnable callback, Context context) {
         checkThread();
         checkClosed();
-        Handle handle = new Handle(requireCallback(callback));
+        Runnable checked = requireCallback(callback);
+        Handle handle = new Handle(ContextualCallback.wrap(context != null ? context : capturedContext(), checked));
         if (debug) {
             CreationSites.remember(handle);
         }
@@ -163,8 +174,18 @@ public final class EventLoop implements AutoCloseable {
      * one thread run in the order submitted, each exactly once.
      */
     public Handle callSoonThreadsafe(Runnable callback) {
+        return callSoonThreadsafe(callback, null);
+    }
+
+    /**
+     * {@link #callSoonThreadsafe(Runnable)}, running {@code callback} in {@code context} (null:
+     * a copy of the calling thread's current context, as without it).
+     */
+    public Handle callSoonThreadsafe(Runnable callback, Context context) {
         checkClosed();
-        Handle handle = new Handle(requireCallback(callback));
+        Runnable checked = requireCallback(callback);
+        Handle handle = new Handle(ContextualCallback.wrap(
+                context != null ? context : ContextState.ofCurrentThread().copyOrNull(), checked));
         if (remote.push(handle)) {
             io.wakeUp();
         }
@@ -173,9 +194,14 @@ public final class EventLoop implements AutoCloseable {
 
     /** Schedules {@code callback} {@code delay} seconds from now (a delay of 0 or less: as soon as possible). */
     public TimerHandle callLater(double delay, Runnable callback) {
+        return callLater(delay, callback, null);
+    }
+
+    /** {@link #callLater(double, Runnable)}, running {@code callback} in {@code context} (null: a copy of the current one). */
+    public TimerHandle callLater(double delay, Runnable callback, Context context) {
         Seconds.requireNumber(delay, "delay");
         double now = time();
-        TimerHandle timer = newTimer(now + delay, callback);
+        TimerHandle timer = newTimer(now + delay, callback, context);
         timers.add(timer, now);
         return timer;
     }
@@ -190,16 +216,23 @@ public final class EventLoop implements AutoCloseable {
      * {@code when} order; equal ones in the order they were scheduled.
      */
     public TimerHandle callAt(double when, Runnable callback) {
+        return callAt(when, callback, null);
+    }
+
+    /** {@link #callAt(double, Runnable)}, running {@code callback} in {@code context} (null: a copy of the current one). */
+    public TimerHandle callAt(double when, Runnable callback, Context context) {
         Seconds.requireNumber(when, "when");
-        TimerHandle timer = newTimer(when, callback);
+        TimerHandle timer = newTimer(when, callback, context);
         timers.add(timer);
         return timer;
     }
 
-    private TimerHandle newTimer(double when, Runnable callback) {
+    private TimerHandle newTimer(double when, Runnable callback, Context context) {
         checkThread();
         checkClosed();
-        TimerHandle timer = new TimerHandle(this, when, timerSequence++, requireCallback(callback));
+        Runnable checked = requireCallback(callback);
+        TimerHandle timer = new TimerHandle(this, when, timerSequence++,
+                ContextualCallback.wrap(context != null ? context : capturedContext(), checked));
         if (debug) {
             CreationSites.remember(timer);
         }
@@ -376,9 +409,19 @@ public final class EventLoop implements AutoCloseable {
      * @throws IllegalStateException if the coroutine was already awaited or given to a task
      */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return createTask(coro, name, null);
+    }
+
+    /**
+     * Wraps {@code coro} in a task that runs every step in {@code context} (null: a copy of the
+     * current context, as without it).
+     *
+     * @throws IllegalStateException if the coroutine was already awaited or given to a task
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
         checkThread();
         checkClosed();
-        return new Task<>(this, frameOf(coro), name);
+        return new Task<>(this, frameOf(coro), name, context != null ? context : capturedContext());
     }
 
     // ---- running ---------------------------------------------------------------------------
@@ -399,6 +442,11 @@ public final class EventLoop implements AutoCloseable {
         }
         thread = Thread.currentThread();
         RUNNING.set(this);
+        // Callbacks and task steps run in their own contexts; between them, in an empty one.
+        ContextState threadContext = ContextState.ofCurrentThread();
+        Context outerContext = threadContext.current;
+        threadContext.current = null;
+        contextState = threadContext;
         if (management == null && LoopManagement.wanted()) {
             management = LoopManagement.register(this, name);
         }
@@ -409,6 +457,8 @@ public final class EventLoop implements AutoCloseable {
         } finally {
             stopping = false;
             thread = null;
+            contextState = null;
+            threadContext.current = outerContext;
             RUNNING.remove();
         }
     }
@@ -510,7 +560,11 @@ public final class EventLoop implements AutoCloseable {
             executor = defaultExecutor.get();
         }
         Future<T> future = new Future<>(this);
-        ExecutorCall<T> call = new ExecutorCall<>(future, callable);
+        // The call runs in a copy of the caller's context, as asyncio's run_in_executor does
+        // through to_thread: what it sets stays with it.
+        Context captured = capturedContext();
+        Context runIn = captured != null ? captured : new Context(ContextMap.EMPTY);
+        ExecutorCall<T> call = new ExecutorCall<>(future, () -> runIn.run(callable));
         future.addDoneCallback(call);
         executor.execute(call);
         return future;
@@ -761,6 +815,21 @@ public final class EventLoop implements AutoCloseable {
         } catch (Throwable t) {
             callExceptionHandler(ExceptionContext.of("Exception in callback " + handle, t).with("handle", handle));
         }
+        ContextState state = contextState;
+        if (state.current != null) {
+            state.current = null; // what a callback without a context of its own set stays with it
+        }
+    }
+
+    /** The running loop's thread's context state; the calling thread's when the loop is not running. */
+    ContextState contextState() {
+        ContextState state = contextState;
+        return state != null ? state : ContextState.ofCurrentThread();
+    }
+
+    /** A copy of the current context for a callback or task scheduled now, or null if it is empty. */
+    private Context capturedContext() {
+        return contextState().copyOrNull();
     }
 
     /**

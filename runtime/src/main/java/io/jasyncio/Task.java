@@ -55,11 +55,14 @@ public class Task<T> extends Future<T> {
     private int cancelRequests;
     /** The cancelling() count when the Timeout that just expired was entered; -1 if none did. */
     private int expiredTimeoutCancelling = -1;
+    /** The context every step runs in; null while it is empty and nothing has set anything in it. */
+    private Context context;
     Task<?> liveNext;
     Task<?> livePrev;
 
-    Task(EventLoop loop, CoroutineFrame<T> coro, String name) {
+    Task(EventLoop loop, CoroutineFrame<T> coro, String name, Context context) {
         super(loop);
+        this.context = context;
         coro.claim();
         this.coro = coro;
         this.top = coro;
@@ -73,6 +76,14 @@ public class Task<T> extends Future<T> {
         if (Jfr.taskEventsWanted()) {
             Jfr.taskCreated(this);
         }
+    }
+
+    /** The context every step of this task runs in: asyncio's {@code Task.get_context()}. */
+    public final Context getContext() {
+        if (context == null) {
+            context = new Context(ContextMap.EMPTY);
+        }
+        return context;
     }
 
     /** The number this task's default name {@code Task-N} carries, named or not. */
@@ -326,11 +337,16 @@ public class Task<T> extends Future<T> {
             error = timeoutOrCancel(cancel);
         }
         CoroutineFrame<?> suspended;
+        ContextState contexts = loop.contextState();
+        Context outer = contexts.current;
+        contexts.current = context;
         loop.enterTask(this);
         try {
             suspended = CoroutineFrame.run(top, value, error);
         } finally {
             loop.leaveTask(this);
+            context = contexts.current; // a context the step created by setting a variable stays the task's
+            contexts.current = outer;
         }
         if (suspended == null) {
             complete();
