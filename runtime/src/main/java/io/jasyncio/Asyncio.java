@@ -57,17 +57,8 @@ public final class Asyncio {
         if (main == null) {
             throw new NullPointerException("main");
         }
-        EventLoop loop = EventLoop.newEventLoop();
-        loop.setDebug(debug);
-        try {
-            return loop.runUntilComplete(main);
-        } finally {
-            try {
-                cancelAllTasks(loop);
-                loop.runUntilComplete(loop.shutdownDefaultExecutor());
-            } finally {
-                loop.close();
-            }
+        try (Runner runner = new Runner(debug, null)) {
+            return runner.run(main);
         }
     }
 
@@ -276,25 +267,6 @@ public final class Asyncio {
             }
         }
         return List.copyOf(waiters);
-    }
-
-    /** asyncio.run's clean-up: cancel what is left, wait for it, report real failures. */
-    private static void cancelAllTasks(EventLoop loop) {
-        Set<Task<?>> tasks = loop.allTasks();
-        if (tasks.isEmpty()) {
-            return;
-        }
-        List<Task<?>> left = new ArrayList<>(tasks);
-        for (Task<?> task : left) {
-            task.cancel();
-        }
-        loop.runUntilComplete(gather(true, left));
-        for (Task<?> task : left) {
-            if (!task.cancelled() && task.exception() != null) {
-                loop.callExceptionHandler(ExceptionContext.of(
-                        "unhandled exception during Asyncio.run() shutdown", task.exception()).with("task", task));
-            }
-        }
     }
 
     // ---- gather, wait, waitFor, shield, asCompleted, toThread (asyncio.tasks / threads) ----

@@ -38,6 +38,7 @@ public final class Context {
 
     /** A copy of the current context: asyncio's {@code contextvars.copy_context()}. */
     public static Context copyContext() {
+        ContextsInUse.switchOn();
         Context current = ContextState.ofCurrentThread().current;
         return new Context(current == null ? ContextMap.EMPTY : current.values);
     }
@@ -65,6 +66,7 @@ public final class Context {
         if (entered) {
             throw new IllegalStateException("cannot enter context: " + this + " is already entered");
         }
+        ContextsInUse.switchOn();
         ContextState state = ContextState.ofCurrentThread();
         Context previous = state.current;
         state.current = this;

@@ -80,6 +80,7 @@ public final class ContextVar<T> {
      * restore the value before.
      */
     public Token<T> set(T value) {
+        ContextsInUse.switchOn();
         Context context = ContextState.ofCurrentThread().materialized();
         Object previous = context.values().get(this, MISSING);
         context.setValues(context.values().with(this, value));

@@ -118,6 +118,7 @@ public final class EventLoop implements AutoCloseable {
     private final String name = "loop-" + LOOPS.incrementAndGet();
     /** The loop's MXBean while registered. */
     private LoopManagement management;
+    private TaskFactory taskFactory;
     /** The loop thread's context state while the loop runs: read on every schedule and run. */
     private ContextState contextState;
 
@@ -165,13 +166,19 @@ public final class EventLoop implements AutoCloseable {
         if (debug) {
             CreationSites.remember(handle);
         }
-        ready.addLast(handle);
+        queue(handle);
         return handle;
     }
 
     /**
      * Like {@link #callSoon}, from any thread: wakes the loop if it is waiting. Callbacks from
-     * one thread run in the order submitted, each exactly once.
+     * one thread run in the order submitted, each exactly once, and in one order with
+     * {@code callSoon}'s from the loop's own thread. A callback still pending when the loop
+     * closes never runs, and its handle reports {@linkplain Handle#cancelled() cancelled} (one
+     * submitted by another thread at the very moment the loop closes may be dropped without
+     * saying so); a call made once {@link #close()} has returned throws.
+     *
+     * @throws IllegalStateException "Event loop is closed" if the loop is closed
      */
     public Handle callSoonThreadsafe(Runnable callback) {
         return callSoonThreadsafe(callback, null);
@@ -186,8 +193,18 @@ public final class EventLoop implements AutoCloseable {
         Runnable checked = requireCallback(callback);
         Handle handle = new Handle(ContextualCallback.wrap(
                 context != null ? context : ContextState.ofCurrentThread().copyOrNull(), checked));
+        if (thread == Thread.currentThread()) {
+            ready.addLast(handle); // the loop's own thread: the same queue, and order, as callSoon
+            return handle;
+        }
         if (remote.push(handle)) {
             io.wakeUp();
+        }
+        if (closed) {
+            // close() ran meanwhile and may have missed this one: it will not run, so it is not
+            // accepted, and says so.
+            handle.cancel();
+            checkClosed();
         }
         return handle;
     }
@@ -421,7 +438,33 @@ public final class EventLoop implements AutoCloseable {
     public <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
         checkThread();
         checkClosed();
-        return new Task<>(this, frameOf(coro), name, context != null ? context : capturedContext());
+        TaskFactory factory = taskFactory;
+        if (factory != null) {
+            return factory.create(this, coro, name, context != null ? context : Context.copyContext());
+        }
+        return newTask(coro, name, context, false);
+    }
+
+    /** A task as this loop makes it without a factory; with {@code eager}, started at once if the loop runs. */
+    <T> Task<T> newTask(Coroutine<T> coro, String name, Context context, boolean eager) {
+        checkThread();
+        checkClosed();
+        return new Task<>(this, frameOf(coro), name, context != null ? context : capturedContext(),
+                eager && thread == Thread.currentThread());
+    }
+
+    /**
+     * The factory {@link #createTask} uses from now on (null: plain tasks, the default), for
+     * example {@link TaskFactory#EAGER}.
+     */
+    public void setTaskFactory(TaskFactory factory) {
+        checkThread();
+        this.taskFactory = factory;
+    }
+
+    /** The task factory set, or null. */
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
     }
 
     // ---- running ---------------------------------------------------------------------------
@@ -525,8 +568,15 @@ public final class EventLoop implements AutoCloseable {
             management.unregister();
             management = null;
         }
+        // What never ran is dropped, as asyncio's close does, and says so: cancelled() is true.
+        for (Handle handle : ready) {
+            handle.cancel();
+        }
         ready.clear();
-        fromOtherThreads.clear();
+        remote.drainTo(fromOtherThreads);
+        for (int n = fromOtherThreads.size(); n > 0; n--) {
+            fromOtherThreads.pollFirst().cancel();
+        }
         timers.clear();
         remote.clear();
         defaultExecutor.shutdownNow();
@@ -719,6 +769,23 @@ public final class EventLoop implements AutoCloseable {
     /** Queues a runtime-internal handle (a task step or a done callback) for the next iteration. */
     void enqueue(Handle handle) {
         checkClosed();
+        queue(handle);
+    }
+
+    /**
+     * Queues a handle scheduled on the loop's thread, or before the loop runs. Then, callbacks
+     * other threads submitted first go ahead of it, so that {@code callSoon} and
+     * {@code callSoonThreadsafe} keep one order, as in asyncio, whose loop has one ready queue
+     * (while the loop runs, its own thread's threadsafe calls go straight to the ready queue).
+     */
+    private void queue(Handle handle) {
+        if (thread == null) {
+            // No iteration can be draining the other threads' queue now: take it over.
+            remote.drainTo(fromOtherThreads);
+            for (int n = fromOtherThreads.size(); n > 0; n--) {
+                ready.addLast(fromOtherThreads.pollFirst());
+            }
+        }
         ready.addLast(handle);
     }
 
@@ -733,6 +800,13 @@ public final class EventLoop implements AutoCloseable {
 
     void taskEnded(Task<?> task) {
         liveTasks.remove(task);
+    }
+
+    /** Makes {@code task} the current one (or none), returning the one it replaces: an eager task's first step runs inside another's. */
+    Task<?> swapCurrentTask(Task<?> task) {
+        Task<?> previous = currentTask;
+        currentTask = task;
+        return previous;
     }
 
     void enterTask(Task<?> task) {
@@ -815,9 +889,11 @@ public final class EventLoop implements AutoCloseable {
         } catch (Throwable t) {
             callExceptionHandler(ExceptionContext.of("Exception in callback " + handle, t).with("handle", handle));
         }
-        ContextState state = contextState;
-        if (state.current != null) {
-            state.current = null; // what a callback without a context of its own set stays with it
+        if (ContextsInUse.inUse()) {
+            ContextState state = contextState;
+            if (state.current != null) {
+                state.current = null; // what a callback without a context of its own set stays with it
+            }
         }
     }
 
@@ -829,7 +905,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** A copy of the current context for a callback or task scheduled now, or null if it is empty. */
     private Context capturedContext() {
-        return contextState().copyOrNull();
+        return ContextsInUse.inUse() ? contextState().copyOrNull() : null;
     }
 
     /**

@@ -60,7 +60,7 @@ public class Task<T> extends Future<T> {
     Task<?> liveNext;
     Task<?> livePrev;
 
-    Task(EventLoop loop, CoroutineFrame<T> coro, String name, Context context) {
+    Task(EventLoop loop, CoroutineFrame<T> coro, String name, Context context, boolean eager) {
         super(loop);
         this.context = context;
         coro.claim();
@@ -72,9 +72,19 @@ public class Task<T> extends Future<T> {
             CreationSites.remember(this);
         }
         loop.taskStarted(this);
-        loop.enqueue(step);
         if (Jfr.taskEventsWanted()) {
             Jfr.taskCreated(this);
+        }
+        if (eager) {
+            // Python 3.12's eager start: the first step now, inside whatever task created this one.
+            Task<?> creator = loop.swapCurrentTask(null);
+            try {
+                step();
+            } finally {
+                loop.swapCurrentTask(creator);
+            }
+        } else {
+            loop.enqueue(step);
         }
     }
 
@@ -337,16 +347,30 @@ public class Task<T> extends Future<T> {
             error = timeoutOrCancel(cancel);
         }
         CoroutineFrame<?> suspended;
-        ContextState contexts = loop.contextState();
-        Context outer = contexts.current;
-        contexts.current = context;
+        // The step runs in the task's context. Until a program uses contexts, every one is empty
+        // (null) and this costs nothing; after, both are still null in the common case, and
+        // then nothing is written.
+        Context outer = null;
+        if (ContextsInUse.inUse()) {
+            ContextState contexts = loop.contextState();
+            outer = contexts.current;
+            if (context != outer) {
+                contexts.current = context;
+            }
+        }
         loop.enterTask(this);
         try {
             suspended = CoroutineFrame.run(top, value, error);
         } finally {
             loop.leaveTask(this);
-            context = contexts.current; // a context the step created by setting a variable stays the task's
-            contexts.current = outer;
+            if (ContextsInUse.inUse()) {
+                ContextState contexts = loop.contextState();
+                Context after = contexts.current;
+                if (after != outer) {
+                    context = after; // one the step created by setting a variable stays the task's
+                    contexts.current = outer;
+                }
+            }
         }
         if (suspended == null) {
             complete();
