@@ -398,6 +398,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * {@link #createServer(Supplier, String, int)} with a listen {@code backlog} (asyncio's
+     * default is 100): how many connections the system queues until the server accepts them.
+     */
+    public Coroutine<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
+            int backlog) {
+        return Transports.createServer(this, protocolFactory, host, port, backlog);
+    }
+
+    /**
      * A coroutine that opens a UDP endpoint bound to {@code localAddr} (null: an ephemeral
      * port) and, if {@code remoteAddr} is not null, connected to it. asyncio's
      * {@code create_datagram_endpoint}; see {@link Transports#createDatagramEndpoint}.

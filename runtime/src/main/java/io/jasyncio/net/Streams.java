@@ -121,22 +121,41 @@ public final class Streams {
                 new StreamWriter(endpoint.transport(), endpoint.protocol(), endpoint.protocol().reader())));
     }
 
+    /**
+     * {@link #startServer(ConnectionHandler, String, int)} with readers of the given
+     * {@code limit}, and a listen {@code backlog} (asyncio's default is 100): how many
+     * connections the system queues until the server accepts them. A burst of clients larger
+     * than it waits out dropped connection attempts.
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
+            int backlog) {
+        return startServer(handler, host, port, limit, backlog, TransportBuilder.PLAIN);
+    }
+
     static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
+            TransportBuilder builder) {
+        return startServer(handler, host, port, limit, Transports.DEFAULT_BACKLOG, builder);
+    }
+
+    static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit, int backlog,
             TransportBuilder builder) {
         if (handler == null) {
             throw new NullPointerException("handler");
         }
         StreamReader.checkLimit(limit);
-        return serve(handler, host, port, limit, builder);
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be positive, got " + backlog);
+        }
+        return serve(handler, host, port, limit, backlog, builder);
     }
 
     /** startServer, once awaited: a server whose connections get stream protocols calling {@code handler}. */
     @Async
-    private static Coroutine<Server> serve(ConnectionHandler handler, String host, int port, int limit,
+    private static Coroutine<Server> serve(ConnectionHandler handler, String host, int port, int limit, int backlog,
             TransportBuilder builder) {
         EventLoop loop = Asyncio.getRunningLoop();
         return result(await(Transports.createServer(loop,
                 () -> new StreamReaderProtocol(loop, new StreamReader(limit), handler),
-                host, port, Transports.DEFAULT_BACKLOG, builder)));
+                host, port, backlog, builder)));
     }
 }

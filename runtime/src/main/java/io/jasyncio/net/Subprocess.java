@@ -118,6 +118,46 @@ public final class Subprocess {
     }
 
     /**
+     * Starts {@code command} through the system's shell ({@code /bin/sh -c}, or {@code cmd /c}
+     * on Windows), its stdin, stdout and stderr all piped: asyncio's
+     * {@code create_subprocess_shell}. The command is the shell's to interpret, quoting and
+     * all: never build it from untrusted input.
+     *
+     * @throws UncheckedIOException (when awaited) if the shell cannot be started
+     */
+    public static Coroutine<Subprocess> createSubprocessShell(String command) {
+        if (command == null) {
+            throw new NullPointerException("command");
+        }
+        return createSubprocessExec(new ProcessBuilder(shell(command)));
+    }
+
+    /**
+     * {@link #createSubprocessShell(String)} with the process's other settings (directory,
+     * environment, redirects) taken from {@code template}, whose command is replaced.
+     */
+    public static Coroutine<Subprocess> createSubprocessShell(String command, ProcessBuilder template) {
+        if (command == null) {
+            throw new NullPointerException("command");
+        }
+        ProcessBuilder builder = new ProcessBuilder(shell(command))
+                .directory(template.directory())
+                .redirectInput(template.redirectInput())
+                .redirectOutput(template.redirectOutput())
+                .redirectError(template.redirectError())
+                .redirectErrorStream(template.redirectErrorStream());
+        builder.environment().clear();
+        builder.environment().putAll(template.environment());
+        return createSubprocessExec(builder);
+    }
+
+    private static List<String> shell(String command) {
+        return System.getProperty("os.name", "").startsWith("Windows")
+                ? List.of("cmd", "/c", command)
+                : List.of("/bin/sh", "-c", command);
+    }
+
+    /**
      * Starts {@code program} with {@code args}, its stdin, stdout and stderr all piped.
      *
      * @throws UncheckedIOException (when awaited) if the program cannot be started
