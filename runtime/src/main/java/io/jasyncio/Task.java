@@ -55,6 +55,8 @@ public class Task<T> extends Future<T> {
     private int cancelRequests;
     /** The cancelling() count when the Timeout that just expired was entered; -1 if none did. */
     private int expiredTimeoutCancelling = -1;
+    /** How many timeouts expired since their cancellation was last delivered. */
+    private int expiredTimeouts;
     /** The context every step runs in; null while it is empty and nothing has set anything in it. */
     private Context context;
     Task<?> liveNext;
@@ -389,18 +391,25 @@ public class Task<T> extends Future<T> {
 
     /** A Timeout of this task expired: cancel it, delivering the cancellation as a TimeoutError. */
     final void cancelForTimeout(int cancellingAtEntry) {
-        expiredTimeoutCancelling = cancellingAtEntry;
+        // Nested timeouts may expire together: the outermost one's entry count is the one that
+        // says whether anyone else asked for a cancel too.
+        expiredTimeoutCancelling = expiredTimeoutCancelling < 0
+                ? cancellingAtEntry : Math.min(expiredTimeoutCancelling, cancellingAtEntry);
+        expiredTimeouts++;
         cancel(null);
     }
 
     /**
-     * The expired timeout's cancellation arrives as a {@link TimeoutError}, unless someone
-     * else also asked to cancel the task: then it stays a plain {@link CancelledError}.
+     * The expired timeouts' cancellation arrives as a {@link TimeoutError}, unless someone
+     * else also asked to cancel the task: then it stays a plain {@link CancelledError}. With
+     * nested timeouts that expired together, it is a {@code TimeoutError} too, as the
+     * outermost one's exit raises in asyncio.
      */
     private CancelledError timeoutOrCancel(CancelledError cancel) {
-        boolean onlyTheTimeout = cancelRequests <= expiredTimeoutCancelling + 1;
+        boolean onlyTimeouts = cancelRequests <= expiredTimeoutCancelling + expiredTimeouts;
         expiredTimeoutCancelling = -1;
-        if (!onlyTheTimeout || cancel instanceof TimeoutError) {
+        expiredTimeouts = 0;
+        if (!onlyTimeouts || cancel instanceof TimeoutError) {
             return cancel;
         }
         TimeoutError timeout = new TimeoutError();

@@ -59,6 +59,19 @@ public class Deadlines {
         return result(out.toString());
     }
 
+    /** Two blocks with the same deadline: the outer one's catch gets the TimeoutError, as in asyncio. */
+    @Async
+    public Coroutine<String> sameDeadline(double deadline, double work) {
+        try (Timeout outerDeadline = timeout(deadline)) {
+            try (Timeout innerDeadline = timeout(deadline)) {
+                await(sleep(work));
+                return result("done");
+            }
+        } catch (TimeoutError e) {
+            return result("outer timed out");
+        }
+    }
+
     /** Moves the deadline further out from inside the block. */
     @Async
     public Coroutine<Double> rescheduled(double limit, double extended, double work) {

@@ -49,6 +49,12 @@ class TimeoutTest extends VirtualLoopTest {
     }
 
     @Test
+    void twoNestedBlocksWithTheSameDeadlineLetATimeoutErrorOut() {
+        assertEquals("outer timed out", loop.runUntilComplete(deadlines.sameDeadline(1, 2)));
+        assertEquals(1.0, loop.time());
+    }
+
+    @Test
     void rescheduleMovesTheDeadline() {
         assertEquals(3.0, loop.runUntilComplete(deadlines.rescheduled(1, 2, 10)));
     }
