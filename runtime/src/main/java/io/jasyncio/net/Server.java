@@ -49,6 +49,8 @@ public final class Server implements AutoCloseable {
     private List<ServerSocketChannel> sockets;
     private boolean serving;
     private int activeConnections;
+    /** The accepted connections still open, for closeClients and abortClients. */
+    private final java.util.Set<SocketTransport> clients = new java.util.LinkedHashSet<>();
     private final List<Future<Void>> closedWaiters = new ArrayList<>();
     private Future<Void> servingForever;
 
@@ -209,11 +211,35 @@ public final class Server implements AutoCloseable {
         throw cancellation;
     }
 
-    void attach() {
+    /**
+     * Closes every connection the server accepted and still has: asyncio 3.13's
+     * {@code close_clients()}. Each transport flushes what it has buffered, then closes; its
+     * protocol's {@code connectionLost} follows. Closing the server's listening sockets is
+     * {@link #close()}'s job.
+     */
+    public void closeClients() {
+        for (SocketTransport client : new ArrayList<>(clients)) {
+            client.close();
+        }
+    }
+
+    /**
+     * Aborts every connection the server accepted and still has, dropping what they buffered:
+     * asyncio 3.13's {@code abort_clients()}.
+     */
+    public void abortClients() {
+        for (SocketTransport client : new ArrayList<>(clients)) {
+            client.abort();
+        }
+    }
+
+    void attach(SocketTransport client) {
+        clients.add(client);
         activeConnections++;
     }
 
-    void detach() {
+    void detach(SocketTransport client) {
+        clients.remove(client);
         activeConnections--;
         if (activeConnections == 0 && sockets == null) {
             wakeClosedWaiters();

@@ -56,7 +56,7 @@ final class SocketTransport extends SelectorTransport implements Transport {
         this.sockName = channel.getLocalAddress();
         setProtocol(protocol);
         if (server != null) {
-            server.attach();
+            server.attach(this);
         }
     }
 
@@ -333,7 +333,7 @@ final class SocketTransport extends SelectorTransport implements Transport {
     @Override
     void released() {
         if (server != null) {
-            server.detach();
+            server.detach(this);
         }
     }
 
