@@ -119,6 +119,8 @@ public final class EventLoop implements AutoCloseable {
     /** The loop's MXBean while registered. */
     private LoopManagement management;
     private TaskFactory taskFactory;
+    /** This loop's signal handlers: the signal's name to the handler each replaced. */
+    private final java.util.Map<String, Object> signalHandlers = new java.util.LinkedHashMap<>();
     /** The loop thread's context state while the loop runs: read on every schedule and run. */
     private ContextState contextState;
 
@@ -416,6 +418,50 @@ public final class EventLoop implements AutoCloseable {
         return Transports.createDatagramEndpoint(this, protocolFactory, localAddr, remoteAddr);
     }
 
+    // ---- signals ---------------------------------------------------------------------------
+
+    /**
+     * Runs {@code callback} on this loop whenever the process receives {@code signal} (its
+     * name as the JDK spells it: "INT", "TERM", "HUP"), replacing this loop's earlier handler
+     * for it: asyncio's {@code add_signal_handler}. The handler stays until
+     * {@link #removeSignalHandler} or the loop closes, which put the JVM's own handling back.
+     *
+     * @throws IllegalArgumentException for an unknown signal, or one the JVM or the system keeps
+     * @throws UnsupportedOperationException if this runtime cannot handle signals (no
+     *     {@code jdk.unsupported} module)
+     */
+    public void addSignalHandler(String signal, Runnable callback) {
+        checkThread();
+        checkClosed();
+        if (signal == null) {
+            throw new NullPointerException("signal");
+        }
+        Runnable checked = requireCallback(callback);
+        Object previous = SystemSignals.handle(signal, () -> {
+            try {
+                callSoonThreadsafe(checked);
+            } catch (IllegalStateException closed) {
+                // the loop is gone; close() puts the JVM's handler back
+            }
+        });
+        signalHandlers.putIfAbsent(signal, previous);
+    }
+
+    /**
+     * Removes this loop's handler for {@code signal} and puts the handling it replaced back.
+     *
+     * @return whether there was one
+     */
+    public boolean removeSignalHandler(String signal) {
+        checkThread();
+        Object previous = signalHandlers.remove(signal);
+        if (previous == null) {
+            return false;
+        }
+        SystemSignals.restore(signal, previous);
+        return true;
+    }
+
     // ---- futures and tasks -----------------------------------------------------------------
 
     /** A new pending future bound to this loop. */
@@ -572,6 +618,10 @@ public final class EventLoop implements AutoCloseable {
         }
         closed = true;
         reports.atClose();
+        for (java.util.Map.Entry<String, Object> handler : signalHandlers.entrySet()) {
+            SystemSignals.restore(handler.getKey(), handler.getValue());
+        }
+        signalHandlers.clear();
         NeverAwaited.loopClosing(this);
         if (management != null) {
             management.unregister();

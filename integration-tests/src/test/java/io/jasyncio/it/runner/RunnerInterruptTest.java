@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** Ctrl-C (SIGINT) in a program running a Runner cancels the run's task, whose finally blocks run. */
+/** Signals in child JVMs: Ctrl-C (SIGINT) cancels a Runner's task, and a loop's signal handler runs on the loop. */
 @Timeout(120)
 @DisabledOnOs(OS.WINDOWS)
 class RunnerInterruptTest {
@@ -28,11 +28,11 @@ class RunnerInterruptTest {
         return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
-    @Test
-    void theFirstSigintCancelsTheMainTask() throws Exception {
-        String classPath = location(InterruptedRun.class) + File.pathSeparator + location(Coroutine.class);
+    /** Runs {@code main} in a child JVM, sends it {@code signal} once it printed "ready", and returns what it printed after. */
+    private static List<String> afterSignal(Class<?> main, String signal) throws Exception {
+        String classPath = location(main) + File.pathSeparator + location(Coroutine.class);
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", classPath, InterruptedRun.class.getName())
+                "-cp", classPath, main.getName())
                 .redirectErrorStream(true)
                 .start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -48,17 +48,28 @@ class RunnerInterruptTest {
         reader.start();
         try {
             assertEquals("ready", lines.poll(60, TimeUnit.SECONDS), "the child did not start");
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start();
             assertTrue(kill.waitFor(30, TimeUnit.SECONDS));
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not end after SIGINT");
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not end after SIG" + signal);
             reader.join(30_000);
             List<String> rest = new ArrayList<>();
             lines.drainTo(rest);
-            assertEquals(List.of("finally ran", "cancelled by SIGINT"), rest);
-            assertEquals(0, child.exitValue());
+            assertEquals(0, child.exitValue(), rest.toString());
+            return rest;
         } finally {
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void theFirstSigintCancelsTheMainTask() throws Exception {
+        assertEquals(List.of("finally ran", "cancelled by SIGINT"), afterSignal(InterruptedRun.class, "INT"));
+    }
+
+    @Test
+    void aSignalHandlerRunsOnTheLoopAndIsRemovedOnce() throws Exception {
+        assertEquals(List.of("got HUP on main", "removed true", "removed again false"),
+                afterSignal(SignalHandled.class, "HUP"));
     }
 }

@@ -1,0 +1,26 @@
+package io.jasyncio.it.runner;
+
+import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
+
+/** A program whose loop waits for SIGHUP through addSignalHandler: the signal test sends it one. */
+public final class SignalHandled {
+    private SignalHandled() {}
+
+    public static void main(String[] args) {
+        try (EventLoop loop = EventLoop.newEventLoop()) {
+            Future<String> received = loop.createFuture();
+            loop.addSignalHandler("HUP", () -> {
+                System.out.println("got HUP on " + Thread.currentThread().getName());
+                received.setResult("HUP");
+            });
+            loop.callSoon(() -> {
+                System.out.println("ready");
+                System.out.flush();
+            });
+            loop.runUntilComplete(received);
+            System.out.println("removed " + loop.removeSignalHandler("HUP"));
+            System.out.println("removed again " + loop.removeSignalHandler("HUP"));
+        }
+    }
+}
