@@ -400,6 +400,24 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * A coroutine that connects to the Unix domain socket at {@code path} with a protocol from
+     * {@code protocolFactory}: asyncio's {@code create_unix_connection}; see
+     * {@link Transports#createUnixConnection}.
+     */
+    public <P extends Protocol> Coroutine<Endpoint<Transport, P>> createUnixConnection(Supplier<P> protocolFactory,
+            java.nio.file.Path path) {
+        return Transports.createUnixConnection(this, protocolFactory, path);
+    }
+
+    /**
+     * A coroutine that starts a server on a Unix domain socket at {@code path}, giving each
+     * connection a protocol from {@code protocolFactory}: asyncio's {@code create_unix_server}.
+     */
+    public Coroutine<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, java.nio.file.Path path) {
+        return Transports.createUnixServer(this, protocolFactory, path, Transports.DEFAULT_BACKLOG);
+    }
+
+    /**
      * {@link #createServer(Supplier, String, int)} with a listen {@code backlog} (asyncio's
      * default is 100): how many connections the system queues until the server accepts them.
      */

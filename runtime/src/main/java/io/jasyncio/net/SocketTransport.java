@@ -51,7 +51,9 @@ final class SocketTransport extends SelectorTransport implements Transport {
         this.socket = channel;
         this.server = server;
         this.flowControl = new WriteFlowControl(loop, this);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true); // not for a Unix domain socket
+        }
         this.peerName = channel.getRemoteAddress();
         this.sockName = channel.getLocalAddress();
         setProtocol(protocol);

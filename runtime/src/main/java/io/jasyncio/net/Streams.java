@@ -7,6 +7,7 @@ import io.jasyncio.Async;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
+import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -102,6 +103,50 @@ public final class Streams {
      */
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, SSLContext ssl) {
         return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, TlsTransportBuilder.server(ssl));
+    }
+
+    /**
+     * Connects to the Unix domain socket at {@code path} and returns the stream reader and writer
+     * of the connection: asyncio's {@code open_unix_connection}.
+     *
+     * @throws ConnectionRefusedError (when awaited) if nothing listens there
+     */
+    public static Coroutine<Connection> openUnixConnection(Path path) {
+        if (path == null) {
+            throw new NullPointerException("path");
+        }
+        return connectUnix(path, StreamReader.DEFAULT_LIMIT);
+    }
+
+    @Async
+    private static Coroutine<Connection> connectUnix(Path path, int limit) {
+        EventLoop loop = Asyncio.getRunningLoop();
+        StreamReader reader = new StreamReader(limit);
+        StreamReaderProtocol protocol = new StreamReaderProtocol(loop, reader, null);
+        Endpoint<Transport, StreamReaderProtocol> endpoint =
+                await(Transports.createUnixConnection(loop, () -> protocol, path));
+        return result(new Connection(endpoint.protocol().reader(),
+                new StreamWriter(endpoint.transport(), endpoint.protocol(), endpoint.protocol().reader())));
+    }
+
+    /**
+     * Starts a server on a Unix domain socket at {@code path} that runs {@code handler} as a new
+     * task for each connection: asyncio's {@code start_unix_server}. A socket file left at
+     * {@code path} by an earlier server is replaced.
+     */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler, Path path) {
+        if (handler == null) {
+            throw new NullPointerException("handler");
+        }
+        return serveUnix(handler, path);
+    }
+
+    @Async
+    private static Coroutine<Server> serveUnix(ConnectionHandler handler, Path path) {
+        EventLoop loop = Asyncio.getRunningLoop();
+        return result(await(Transports.createUnixServer(loop,
+                () -> new StreamReaderProtocol(loop, new StreamReader(StreamReader.DEFAULT_LIMIT), handler),
+                path, Transports.DEFAULT_BACKLOG)));
     }
 
     static Coroutine<Connection> openConnection(String host, int port, int limit, TransportBuilder builder) {

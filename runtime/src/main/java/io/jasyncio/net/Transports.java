@@ -13,11 +13,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -175,24 +181,124 @@ public final class Transports {
                 failures.add(error);
                 continue;
             }
-            P protocol = protocolFactory.get();
-            Future<Void> ready = loop.createFuture();
-            Transport transport;
-            try {
-                transport = builder.start(loop, channel, protocol, null, ready);
-            } catch (IOException e) {
-                closeQuietly(channel);
-                throw ConnectionError.translate(e);
-            }
-            try {
-                await(ready);
-            } catch (Throwable error) {
-                transport.abort();
-                throw Throwables.sneakyThrow(error);
-            }
-            return result(new Endpoint<>(transport, protocol));
+            return result(await(startTransport(loop, channel, protocolFactory, builder)));
         }
         throw Throwables.sneakyThrow(combinedFailure(host, failures));
+    }
+
+    /** A connected channel's transport and protocol, once the protocol's connectionMade has run. */
+    @Async
+    private static <P extends Protocol> Coroutine<Endpoint<Transport, P>> startTransport(
+            EventLoop loop, SocketChannel channel, Supplier<P> protocolFactory, TransportBuilder builder) {
+        P protocol = protocolFactory.get();
+        Future<Void> ready = loop.createFuture();
+        Transport transport;
+        try {
+            transport = builder.start(loop, channel, protocol, null, ready);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw ConnectionError.translate(e);
+        }
+        try {
+            await(ready);
+        } catch (Throwable error) {
+            transport.abort();
+            throw Throwables.sneakyThrow(error);
+        }
+        return result(new Endpoint<>(transport, protocol));
+    }
+
+    /**
+     * Connects to the Unix domain socket at {@code path} and attaches a protocol from
+     * {@code protocolFactory}: asyncio's {@code create_unix_connection}. The coroutine returns
+     * once the protocol's {@code connectionMade} has run.
+     *
+     * @throws ConnectionRefusedError (when awaited) if nothing listens there
+     */
+    public static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createUnixConnection(
+            EventLoop loop, Supplier<P> protocolFactory, Path path) {
+        return createUnixConnection(loop, protocolFactory, path, TransportBuilder.PLAIN);
+    }
+
+    static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createUnixConnection(
+            EventLoop loop, Supplier<P> protocolFactory, Path path, TransportBuilder builder) {
+        if (protocolFactory == null) {
+            throw new NullPointerException("protocolFactory");
+        }
+        if (path == null) {
+            throw new NullPointerException("path");
+        }
+        return connectUnix(loop, protocolFactory, path, builder);
+    }
+
+    @Async
+    private static <P extends Protocol> Coroutine<Endpoint<Transport, P>> connectUnix(
+            EventLoop loop, Supplier<P> protocolFactory, Path path, TransportBuilder builder) {
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.configureBlocking(false);
+        } catch (IOException e) {
+            throw ConnectionError.translate(e);
+        }
+        try {
+            await(loop.sockConnect(channel, UnixDomainSocketAddress.of(path)));
+        } catch (Throwable error) {
+            closeQuietly(channel);
+            throw Throwables.sneakyThrow(error);
+        }
+        return result(await(startTransport(loop, channel, protocolFactory, builder)));
+    }
+
+    /**
+     * Listens on a Unix domain socket at {@code path} and attaches a protocol from
+     * {@code protocolFactory} to each accepted connection: asyncio's {@code create_unix_server}.
+     * A socket file left at {@code path} by an earlier server is replaced; the server is
+     * serving when the coroutine returns.
+     */
+    public static Coroutine<Server> createUnixServer(EventLoop loop, Supplier<? extends Protocol> protocolFactory,
+            Path path, int backlog) {
+        return createUnixServer(loop, protocolFactory, path, backlog, TransportBuilder.PLAIN);
+    }
+
+    static Coroutine<Server> createUnixServer(EventLoop loop, Supplier<? extends Protocol> protocolFactory,
+            Path path, int backlog, TransportBuilder builder) {
+        if (protocolFactory == null) {
+            throw new NullPointerException("protocolFactory");
+        }
+        if (path == null) {
+            throw new NullPointerException("path");
+        }
+        if (backlog <= 0) {
+            throw new IllegalArgumentException("backlog must be positive, got " + backlog);
+        }
+        Server.ConnectionFactory connections = (channel, server) ->
+                builder.start(loop, channel, protocolFactory.get(), server, null);
+        return listenUnix(loop, path, backlog, connections);
+    }
+
+    @Async
+    private static Coroutine<Server> listenUnix(EventLoop loop, Path path, int backlog,
+            Server.ConnectionFactory connections) {
+        ServerSocketChannel socket = null;
+        try {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                    && Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+                Files.delete(path); // a socket file an earlier server left
+            }
+            socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            socket.bind(UnixDomainSocketAddress.of(path), backlog);
+            socket.configureBlocking(false);
+        } catch (IOException e) {
+            if (socket != null) {
+                closeQuietly(socket);
+            }
+            throw ConnectionError.translate(new IOException(
+                    "error while attempting to bind on address " + path + ": " + e.getMessage(), e));
+        }
+        Server server = new Server(loop, List.of(socket), connections, backlog);
+        server.startServing();
+        return result(server);
     }
 
     private static SocketChannel openNonBlocking() {
