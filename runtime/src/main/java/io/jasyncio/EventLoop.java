@@ -400,6 +400,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * A coroutine that writes {@code count} bytes of {@code file} from {@code offset} (0: to
+     * its end) through {@code transport} and returns how many it wrote: asyncio's
+     * {@code sendfile}; see {@link Transports#sendfile}.
+     */
+    public Coroutine<Long> sendfile(Transport transport, java.nio.channels.FileChannel file, long offset, long count) {
+        return Transports.sendfile(this, transport, file, offset, count);
+    }
+
+    /**
      * A coroutine that connects to the Unix domain socket at {@code path} with a protocol from
      * {@code protocolFactory}: asyncio's {@code create_unix_connection}; see
      * {@link Transports#createUnixConnection}.

@@ -16,8 +16,10 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
@@ -349,6 +352,80 @@ public final class Transports {
         Server server = new Server(loop, listen(addresses, backlog), connections, backlog);
         server.startServing();
         return result(server);
+    }
+
+    /**
+     * Writes {@code count} bytes of {@code file} from {@code offset} (0: to its end) through
+     * {@code transport}, and returns how many it wrote: asyncio's {@code loop.sendfile}. The
+     * file is read in the loop's executor, a chunk at a time, each written once the transport
+     * has room, so a large file never fills memory; meanwhile the transport does not read, and
+     * its protocol is set aside. The file's position is left after what was sent. This is
+     * asyncio's fallback, which works over TLS as well; it does not use the system's zero-copy
+     * transfer yet.
+     *
+     * @throws IllegalStateException (when awaited) if the transport is closing
+     * @throws ConnectionError (when awaited) if the connection is lost meanwhile
+     */
+    public static Coroutine<Long> sendfile(EventLoop loop, Transport transport, FileChannel file, long offset,
+            long count) {
+        if (transport == null) {
+            throw new NullPointerException("transport");
+        }
+        if (file == null) {
+            throw new NullPointerException("file");
+        }
+        if (offset < 0 || count < 0) {
+            throw new IllegalArgumentException("offset and count must not be negative, got " + offset + " and " + count);
+        }
+        return sendChunks(loop, transport, file, offset, count);
+    }
+
+    /** The size of the chunks sendfile reads and writes. */
+    private static final int SENDFILE_CHUNK = 256 * 1024;
+
+    @Async
+    private static Coroutine<Long> sendChunks(EventLoop loop, Transport transport, FileChannel file, long offset,
+            long count) {
+        if (transport.isClosing()) {
+            throw new IllegalStateException("Transport is closing");
+        }
+        SendfileProtocol flow = new SendfileProtocol(loop, transport);
+        long sent = 0;
+        try {
+            while (count == 0 || sent < count) {
+                int size = (int) (count == 0 ? SENDFILE_CHUNK : Math.min(SENDFILE_CHUNK, count - sent));
+                long position = offset + sent;
+                byte[] chunk = await(loop.runInExecutor(null, () -> readChunk(file, position, size)));
+                if (chunk.length == 0) {
+                    break;
+                }
+                await(flow.drain());
+                transport.write(chunk);
+                sent += chunk.length;
+            }
+            return result(sent);
+        } finally {
+            flow.restore();
+            if (sent > 0) {
+                try {
+                    file.position(offset + sent);
+                } catch (IOException e) {
+                    // a file that cannot seek keeps its position
+                }
+            }
+        }
+    }
+
+    /** Up to {@code size} bytes of {@code file} at {@code position}; empty at its end. */
+    private static byte[] readChunk(FileChannel file, long position, int size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(size);
+        while (buffer.hasRemaining()) {
+            int read = file.read(buffer, position + buffer.position());
+            if (read < 0) {
+                break;
+            }
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /**
