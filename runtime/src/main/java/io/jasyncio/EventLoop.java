@@ -400,6 +400,15 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /**
+     * A coroutine that upgrades {@code transport}, a plain connection, to TLS and returns the
+     * TLS transport: asyncio's {@code start_tls}; see {@link Transports#startTls}.
+     */
+    public Coroutine<Transport> startTls(Transport transport, Protocol protocol, javax.net.ssl.SSLContext sslContext,
+            boolean serverSide, String serverHostname) {
+        return Transports.startTls(this, transport, protocol, sslContext, serverSide, serverHostname);
+    }
+
+    /**
      * A coroutine that writes {@code count} bytes of {@code file} from {@code offset} (0: to
      * its end) through {@code transport} and returns how many it wrote: asyncio's
      * {@code sendfile}; see {@link Transports#sendfile}.

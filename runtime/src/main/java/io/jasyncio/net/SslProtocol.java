@@ -85,6 +85,8 @@ final class SslProtocol implements BufferedProtocol {
     private State state = State.HANDSHAKING;
     /** Set once the application's connectionMade was called: it is owed a connectionLost. */
     private boolean appConnected;
+    /** False when TLS starts on a connection the application's protocol already saw made (startTls). */
+    private boolean callConnectionMade = true;
     private boolean appWritingPaused;
     private boolean appReadingPaused;
     private boolean closeRequested;
@@ -113,6 +115,17 @@ final class SslProtocol implements BufferedProtocol {
         this.appTransport = new TlsTransport(this);
         setAppProtocol(app);
         this.netIn = ByteBuffer.allocate(2 * engine.getSession().getPacketBufferSize());
+    }
+
+    /**
+     * Layers this protocol over {@code plain}, a connection already made (asyncio's
+     * {@code start_tls}): the application's protocol is not told of a connection again. The
+     * caller sets this protocol on {@code plain} and calls {@link #connectionMade}.
+     */
+    TlsTransport upgrade(Transport plain) {
+        this.socket = plain;
+        this.callConnectionMade = false;
+        return appTransport;
     }
 
     /** Attaches the socket transport made with this protocol and starts it. */
@@ -276,7 +289,9 @@ final class SslProtocol implements BufferedProtocol {
         cancelTimer();
         state = State.WRAPPED;
         appConnected = true;
-        app.connectionMade(appTransport);
+        if (callConnectionMade) {
+            app.connectionMade(appTransport);
+        }
         if (ready != null && !ready.done()) {
             ready.setResult(null);
         }

@@ -78,6 +78,11 @@ public final class StreamReader {
         this.transport = transport;
     }
 
+    /** After a TLS upgrade: the transport whose reading this reader pauses and resumes from now on. */
+    void replaceTransport(Transport upgraded) {
+        this.transport = upgraded;
+    }
+
     /** Appends {@code data} and wakes the waiting read. Empty data is ignored. */
     public void feedData(byte[] data) {
         if (eof) {

@@ -36,6 +36,24 @@ final class StreamReaderProtocol implements BufferedProtocol {
         this.closed = loop.createFuture();
     }
 
+    /** Whether this protocol serves a connection a server accepted (it has a handler). */
+    boolean isServerSide() {
+        return handler != null;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** After a TLS upgrade: the reader and this protocol use the new transport from now on. */
+    void replaceTransport(Transport upgraded) {
+        this.transport = upgraded;
+        if (reader != null) {
+            reader.replaceTransport(upgraded);
+        }
+        overTls = true;
+    }
+
     @Override
     public void connectionMade(Transport transport) {
         this.transport = transport;

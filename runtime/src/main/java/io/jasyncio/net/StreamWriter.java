@@ -7,6 +7,7 @@ import io.jasyncio.Async;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.internal.Throwables;
+import javax.net.ssl.SSLContext;
 
 /**
  * The writing side of a stream connection: asyncio's {@code StreamWriter}. {@link #write}
@@ -20,7 +21,7 @@ import io.jasyncio.internal.Throwables;
  * }</pre>
  */
 public final class StreamWriter {
-    private final Transport transport;
+    private Transport transport;
     private final StreamReaderProtocol protocol;
     private final StreamReader reader;
 
@@ -90,6 +91,25 @@ public final class StreamWriter {
             return protocol.drainHelper();
         }
         return drainClosing();
+    }
+
+    /**
+     * Upgrades the connection to TLS (asyncio's {@code StreamWriter.start_tls}): waits for
+     * what is buffered to drain, then runs the handshake over the connection, a client's
+     * verifying {@code serverHostname} (null: not checked), or a server's on a connection a
+     * server accepted. From then on the writer writes, and the reader reads, through TLS.
+     *
+     * @throws java.io.UncheckedIOException (when awaited) if the handshake fails
+     */
+    @Async
+    public Coroutine<Void> startTls(SSLContext sslContext, String serverHostname) {
+        await(drain());
+        boolean serverSide = protocol.isServerSide();
+        Transport upgraded = await(Transports.startTls(protocol.loop(), transport, protocol, sslContext,
+                serverSide, serverHostname));
+        transport = upgraded;
+        protocol.replaceTransport(upgraded);
+        return result();
     }
 
     @Override

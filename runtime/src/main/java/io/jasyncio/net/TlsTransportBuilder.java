@@ -66,6 +66,11 @@ final class TlsTransportBuilder implements TransportBuilder {
         return ssl.start(new SocketTransport(loop, channel, ssl, server));
     }
 
+    /** A TLS protocol of this builder's settings for {@code app}, completing {@code ready} once the handshake is done. */
+    SslProtocol protocolFor(EventLoop loop, Protocol app, Future<Void> ready) {
+        return new SslProtocol(loop, context, newEngine(), app, ready, handshakeTimeout);
+    }
+
     private SSLEngine newEngine() {
         if (!client) {
             SSLEngine engine = context.createSSLEngine();

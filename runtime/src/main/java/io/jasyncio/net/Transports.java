@@ -355,6 +355,60 @@ public final class Transports {
     }
 
     /**
+     * Upgrades {@code transport}, a plain connection, to TLS: asyncio's {@code loop.start_tls}.
+     * The handshake runs over it; the returned transport encrypts what {@code protocol} (the
+     * connection's protocol from now on) writes and decrypts what it receives. Its
+     * {@code connectionMade} is not called again. With {@code serverSide}, the handshake is a
+     * server's; otherwise a client's, verifying the server's certificate for
+     * {@code serverHostname} (null: the name is not checked).
+     *
+     * @throws java.io.UncheckedIOException (when awaited) if the handshake fails, with the
+     *     {@link javax.net.ssl.SSLException} as its cause; the connection is closed
+     */
+    public static Coroutine<Transport> startTls(EventLoop loop, Transport transport, Protocol protocol,
+            SSLContext sslContext, boolean serverSide, String serverHostname) {
+        if (transport == null || protocol == null || sslContext == null) {
+            throw new NullPointerException("transport, protocol and sslContext are required");
+        }
+        return upgrade(loop, transport, protocol, sslContext, serverSide, serverHostname);
+    }
+
+    @Async
+    private static Coroutine<Transport> upgrade(EventLoop loop, Transport transport, Protocol protocol,
+            SSLContext sslContext, boolean serverSide, String serverHostname) {
+        if (transport.isClosing()) {
+            throw new IllegalStateException("Transport is closing");
+        }
+        TlsTransportBuilder builder;
+        if (serverSide) {
+            builder = TlsTransportBuilder.server(sslContext);
+        } else {
+            Object peer = transport.getExtraInfo("peername");
+            String host = serverHostname != null ? serverHostname
+                    : peer instanceof InetSocketAddress address ? address.getHostString() : "localhost";
+            int port = peer instanceof InetSocketAddress address ? address.getPort() : -1;
+            builder = TlsTransportBuilder.client(sslContext, host, port, serverHostname);
+        }
+        Future<Void> handshaken = loop.createFuture();
+        SslProtocol tls = builder.protocolFor(loop, protocol, handshaken);
+        // Reading pauses until the TLS protocol has started, so that no bytes reach it before.
+        transport.pauseReading();
+        transport.setProtocol(tls);
+        TlsTransport upgraded = tls.upgrade(transport);
+        io.jasyncio.Handle started = loop.callSoon(() -> tls.connectionMade(transport));
+        io.jasyncio.Handle resumed = loop.callSoon(transport::resumeReading);
+        try {
+            await(handshaken);
+        } catch (Throwable failure) {
+            transport.close();
+            started.cancel();
+            resumed.cancel();
+            throw Throwables.sneakyThrow(failure);
+        }
+        return result(upgraded);
+    }
+
+    /**
      * Writes {@code count} bytes of {@code file} from {@code offset} (0: to its end) through
      * {@code transport}, and returns how many it wrote: asyncio's {@code loop.sendfile}. The
      * file is read in the loop's executor, a chunk at a time, each written once the transport

@@ -130,6 +130,19 @@ class TlsEchoTest {
         return context;
     }
 
+    @Test
+    void aPlainConnectionUpgradedWithStartTlsGoesOnEncryptedOnBothSides() throws Exception {
+        Server server = loop.runUntilComplete(StartTls.startServer(serverContext));
+        try {
+            List<String> heard = loop.runUntilComplete(
+                    StartTls.converse(TlsEcho.port(server), clientContext("TLS", trustStore)));
+            assertEquals(List.of("220 ready", "220 go ahead", "got hello over TLS", "client encrypts: true"), heard);
+        } finally {
+            server.close();
+            loop.runUntilComplete(server.waitClosed());
+        }
+    }
+
     @AfterEach
     void closeLoop() {
         loop.close();
