@@ -176,9 +176,10 @@ public final class EventLoop implements AutoCloseable {
      * Like {@link #callSoon}, from any thread: wakes the loop if it is waiting. Callbacks from
      * one thread run in the order submitted, each exactly once, and in one order with
      * {@code callSoon}'s from the loop's own thread. A callback still pending when the loop
-     * closes never runs, and its handle reports {@linkplain Handle#cancelled() cancelled} (one
-     * submitted by another thread at the very moment the loop closes may be dropped without
-     * saying so); a call made once {@link #close()} has returned throws.
+     * closes never runs, and its handle reports {@linkplain Handle#cancelled() cancelled}, as
+     * asyncio drops what is pending at close; a call that meets {@link #close()} either
+     * returns such a handle or throws, and one made once {@code close()} has returned throws.
+     * Nothing is accepted and then silently dropped, and nothing runs twice.
      *
      * @throws IllegalStateException "Event loop is closed" if the loop is closed
      */
@@ -199,12 +200,13 @@ public final class EventLoop implements AutoCloseable {
             ready.addLast(handle); // the loop's own thread: the same queue, and order, as callSoon
             return handle;
         }
-        if (remote.push(handle)) {
+        long claim = remote.push(handle);
+        if (RemoteQueue.mustWake(claim)) {
             io.wakeUp();
         }
-        if (closed) {
-            // close() ran meanwhile and may have missed this one: it will not run, so it is not
-            // accepted, and says so.
+        if (closed && !remote.claimedBeforeClose(claim)) {
+            // close() took the claims before this one: nobody will ever run it, so the call
+            // is refused rather than accepted and lost.
             handle.cancel();
             checkClosed();
         }
@@ -653,6 +655,8 @@ public final class EventLoop implements AutoCloseable {
             return;
         }
         closed = true;
+        // First, so that a thread whose submission raced this learns its fate at once.
+        remote.drainClaimedTo(fromOtherThreads);
         reports.atClose();
         for (java.util.Map.Entry<String, Object> handler : signalHandlers.entrySet()) {
             SystemSignals.restore(handler.getKey(), handler.getValue());
@@ -668,12 +672,10 @@ public final class EventLoop implements AutoCloseable {
             handle.cancel();
         }
         ready.clear();
-        remote.drainTo(fromOtherThreads);
         for (int n = fromOtherThreads.size(); n > 0; n--) {
             fromOtherThreads.pollFirst().cancel();
         }
         timers.clear();
-        remote.clear();
         defaultExecutor.shutdownNow();
         io.close();
     }

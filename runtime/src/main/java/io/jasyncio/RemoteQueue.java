@@ -8,13 +8,15 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * Callbacks submitted by other threads ({@link EventLoop#callSoonThreadsafe}), handed to the
  * loop thread without locks, and whether the loop thread sleeps waiting for them.
  *
- * <p>Usage: other threads {@link #push} and wake the loop's selector if it returned true. The
+ * <p>Usage: other threads {@link #push} and wake the loop's selector if {@link #mustWake} says
+ * so of what it returned. The
  * loop thread {@link #drainTo drains} it once per iteration, and before it blocks calls
  * {@link #markAsleep()}, blocking only if that returned true, and {@link #markAwake()} when it
  * is back. {@link #takeAsleepMark()} is for waking the loop with nothing pushed.
  *
  * <p>Callbacks from any one thread come out in the order that thread pushed them, each
- * exactly once.
+ * exactly once. At close, {@link #drainClaimedTo} takes every push claimed before it began, and
+ * {@link #claimedBeforeClose} tells a producer that met the closed loop which side it was on.
  */
 final class RemoteQueue {
     /*
@@ -57,6 +59,13 @@ final class RemoteQueue {
      * two sees the other, so no push is left behind a sleeping loop. The flag sits alone in a
      * cache line because producers read it on every push and the loop writes its own fields on
      * every iteration.
+     *
+     * Closing is the same protocol on the loop's closed mark: the closer writes the mark, then
+     * reads the claims, and publishes where they ended; a producer claims, then reads the
+     * mark. A producer that finds the loop closed compares its claim's position with the end
+     * the closer published: before it, the closer took the handle (it ran earlier or is
+     * cancelled now); at or past it, nobody will, and the call is refused. So a call racing
+     * close is either accepted and accounted for, or refused, never accepted and lost.
      */
     private static final int CHUNK_SIZE = 1024;
     private static final VarHandle CLAIMED;
@@ -95,11 +104,17 @@ final class RemoteQueue {
 
     /** A run of slots, filled in claim order and linked to the next run once full. */
     private static final class Chunk {
+        /** The position of slot 0 among all the pushes this queue has had. */
+        final long firstPosition;
         /** Slots claimed so far, counting the failed claims past the end. */
         @SuppressWarnings("unused") // through CLAIMED
         private volatile int claimed;
         final Handle[] slots = new Handle[CHUNK_SIZE];
         volatile Chunk next;
+
+        Chunk(long firstPosition) {
+            this.firstPosition = firstPosition;
+        }
     }
 
     /** The chunk producers claim from; it only moves forward. */
@@ -116,6 +131,11 @@ final class RemoteQueue {
      * again.
      */
     private int idleGaps = MAX_IDLE_GAPS;
+    /**
+     * The position of the first push the closing drain did not take, published by
+     * {@link #drainClaimedTo}; -1 until then.
+     */
+    private volatile long closedAt = -1;
     /** Loop thread: lingers so far, for the probes. */
     private int lingers;
     /** 1 in the middle cell while the loop sleeps or is about to. */
@@ -125,15 +145,41 @@ final class RemoteQueue {
         clear();
     }
 
-    /** Any thread. Returns true if the loop sleeps and this push must wake it. */
-    boolean push(Handle handle) {
+    /**
+     * Any thread. Returns the push's claim: its position among all pushes, and whether the loop
+     * sleeps and the caller must wake it (ask {@link #mustWake}).
+     */
+    long push(Handle handle) {
         Chunk chunk = producerChunk;
         int slot;
         while ((slot = (int) CLAIMED.getAndAdd(chunk, 1)) >= CHUNK_SIZE) {
             chunk = nextChunk(chunk);
         }
         SLOT.setRelease(chunk.slots, slot, handle);
-        return takeAsleepMark();
+        return (chunk.firstPosition + slot) << 1 | (takeAsleepMark() ? 1 : 0);
+    }
+
+    /** Whether the {@link #push} that returned {@code claim} must wake the loop. */
+    static boolean mustWake(long claim) {
+        return (claim & 1) != 0;
+    }
+
+    /**
+     * Any thread, once the loop's closed mark is seen after the {@link #push} that returned
+     * {@code claim}: true if the closing drain took that push (so it ran before, or is
+     * cancelled), false if it came too late and will never be taken. Waits, briefly, for the
+     * closer to publish where its drain ends.
+     */
+    boolean claimedBeforeClose(long claim) {
+        long end;
+        for (int spins = 0; (end = closedAt) < 0; spins++) {
+            if (spins < GAP_SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        return claim >>> 1 < end;
     }
 
     /**
@@ -143,7 +189,7 @@ final class RemoteQueue {
     private Chunk nextChunk(Chunk chunk) {
         Chunk next = chunk.next;
         if (next == null) {
-            Chunk created = new Chunk();
+            Chunk created = new Chunk(chunk.firstPosition + CHUNK_SIZE);
             next = NEXT.compareAndSet(chunk, null, created) ? created : chunk.next;
         }
         PRODUCER_CHUNK.compareAndSet(this, chunk, next);
@@ -250,14 +296,50 @@ final class RemoteQueue {
         consumerSlot = slot;
     }
 
+    /**
+     * The closing thread, once the loop is marked closed, once: appends to {@code ready} every
+     * handle claimed so far, waiting out the producers between their claim and their store, and
+     * publishes where it ended for {@link #claimedBeforeClose}. A push that claims after this
+     * began reads the closed mark afterwards, so its caller learns the loop is closed.
+     */
+    void drainClaimedTo(ReadyQueue ready) {
+        Chunk chunk = consumerChunk;
+        int slot = consumerSlot;
+        Chunk lastChunk = producerChunk;
+        int end = Math.min((int) CLAIMED.getVolatile(lastChunk), CHUNK_SIZE);
+        closedAt = lastChunk.firstPosition + end;
+        while (chunk != lastChunk || slot < end) {
+            if (slot == CHUNK_SIZE) {
+                Chunk next;
+                while ((next = chunk.next) == null) {
+                    Thread.onSpinWait(); // a later chunk is in use, so its linking producer is near done
+                }
+                chunk = next;
+                slot = 0;
+                continue;
+            }
+            Handle handle;
+            for (int spins = 0; (handle = (Handle) SLOT.getAcquire(chunk.slots, slot)) == null; spins++) {
+                if (spins < GAP_SPINS) {
+                    Thread.onSpinWait(); // its producer is a few instructions from the store
+                } else {
+                    Thread.yield(); // or was descheduled between the two
+                }
+            }
+            chunk.slots[slot++] = null;
+            ready.addLast(handle);
+        }
+        consumerChunk = chunk;
+        consumerSlot = slot;
+    }
+
     /** Loop thread: true if no push has claimed a slot that {@link #drainTo} has not taken. */
     boolean isEmpty() {
         return (int) CLAIMED.getVolatile(consumerChunk) <= consumerSlot;
     }
 
-    /** Drops everything submitted (the loop is closing). */
-    void clear() {
-        Chunk empty = new Chunk();
+    private void clear() {
+        Chunk empty = new Chunk(0);
         consumerChunk = empty;
         consumerSlot = 0;
         producerChunk = empty;

@@ -207,6 +207,75 @@ class EventLoopThreadsafeTest extends LoopTestBase {
         loop.runUntilComplete(loop.shutdownDefaultExecutor());
     }
 
+    /**
+     * Eight threads submit until the loop refuses them while it runs, stops and closes: every
+     * call that returned a handle either ran exactly once or reports cancelled, every call that
+     * threw never runs, and no call begun after close() returned is accepted.
+     */
+    @Test
+    void submissionsRacingStopAndCloseRunOnceOrReportCancelledOrThrow() throws Exception {
+        int threads = 8;
+        int cap = 2_000_000; // per thread: a producer that never meets the closed loop fails
+        int pushesBeforeStop = 20_000; // then producer 0 stops the loop, and close() follows
+        // Loop thread only, then read after every producer is joined.
+        java.util.Map<Long, Integer> runs = new java.util.HashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean closeReturned = new java.util.concurrent.atomic.AtomicBoolean();
+        List<List<Handle>> accepted = new ArrayList<>();
+        long[] refusedId = new long[threads];
+        int[] acceptedAfterClose = new int[threads];
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            List<Handle> mine = new ArrayList<>();
+            accepted.add(mine);
+            refusedId[t] = -1;
+            producers.add(new Thread(() -> {
+                awaitLatch(start);
+                for (int i = 0; i < cap; i++) {
+                    long id = (long) thread << 32 | i;
+                    boolean afterClose = closeReturned.get();
+                    try {
+                        mine.add(loop.callSoonThreadsafe(() -> runs.merge(id, 1, Integer::sum)));
+                    } catch (IllegalStateException closed) {
+                        assertEquals("Event loop is closed", closed.getMessage());
+                        refusedId[thread] = id;
+                        return;
+                    }
+                    if (afterClose) {
+                        acceptedAfterClose[thread]++;
+                    }
+                    if (thread == 0 && i == pushesBeforeStop) {
+                        loop.stop();
+                    }
+                }
+            }, "producer-" + t));
+        }
+        producers.forEach(Thread::start);
+        loop.callSoon(start::countDown);
+        loop.runForever();
+        loop.close();
+        closeReturned.set(true);
+        for (Thread producer : producers) {
+            producer.join();
+        }
+        assertArrayEquals(new int[threads], acceptedAfterClose);
+        for (int t = 0; t < threads; t++) {
+            assertTrue(refusedId[t] >= 0, "producer " + t + " never met the closed loop");
+            assertEquals(null, runs.get(refusedId[t]), "a refused call ran");
+            List<Handle> mine = accepted.get(t);
+            for (int i = 0; i < mine.size(); i++) {
+                Integer count = runs.get((long) t << 32 | i);
+                boolean cancelled = mine.get(i).cancelled();
+                if (count == null ? !cancelled : count != 1 || cancelled) {
+                    throw new AssertionError("producer " + t + " call " + i + ": ran " + count
+                            + " times, cancelled " + cancelled);
+                }
+            }
+        }
+        assertNoErrors();
+    }
+
     private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await();
