@@ -31,6 +31,8 @@ public final class StreamReader {
     public static final int DEFAULT_LIMIT = 64 * 1024;
     private static final int MIN_READ_ROOM = 16 * 1024;
     private static final byte[] NEWLINE = {'\n'};
+    private static final byte[][] NEWLINE_ONLY = {NEWLINE};
+    private static final byte[][] NO_SEPARATORS = {};
 
     private final int limit;
     private byte[] buffer = new byte[0];
@@ -180,7 +182,7 @@ public final class StreamReader {
      * {@code n == 0}; a negative {@code n} reads until the end of the stream.
      */
     public Coroutine<byte[]> read(int n) {
-        return new Read(Read.READ, n, null);
+        return new Read(Read.READ, n, NO_SEPARATORS);
     }
 
     /** Everything until the end of the stream. */
@@ -195,7 +197,7 @@ public final class StreamReader {
      * {@code ValueError} here).
      */
     public Coroutine<byte[]> readline() {
-        return new Read(Read.READLINE, 0, NEWLINE);
+        return new Read(Read.READLINE, 0, NEWLINE_ONLY);
     }
 
     /**
@@ -208,7 +210,7 @@ public final class StreamReader {
         if (n < 0) {
             throw new IllegalArgumentException("readexactly size can not be less than zero");
         }
-        return new Read(Read.READEXACTLY, n, null);
+        return new Read(Read.READEXACTLY, n, NO_SEPARATORS);
     }
 
     /**
@@ -219,10 +221,30 @@ public final class StreamReader {
      *     data stays in the buffer
      */
     public Coroutine<byte[]> readuntil(byte[] separator) {
-        if (separator.length == 0) {
-            throw new IllegalArgumentException("Separator should be at least one-byte string");
+        return readuntil(new byte[][] {separator});
+    }
+
+    /**
+     * The data up to and including whichever of {@code separators} ends first in it (asyncio
+     * 3.13's tuple of separators). The limit is checked as {@link #readuntil(byte[])} checks
+     * it: against where the match starts (the shorter separator's, when two end together), and
+     * against how far a search has got, which the longest separator decides.
+     *
+     * @throws IllegalArgumentException if there is no separator, or one is empty
+     */
+    public Coroutine<byte[]> readuntil(byte[]... separators) {
+        if (separators.length == 0) {
+            throw new IllegalArgumentException("Separator should contain at least one element");
         }
-        return new Read(Read.READUNTIL, 0, separator.clone());
+        byte[][] sorted = new byte[separators.length][];
+        for (int i = 0; i < separators.length; i++) {
+            if (separators[i].length == 0) {
+                throw new IllegalArgumentException("Separator should be at least one-byte string");
+            }
+            sorted[i] = separators[i].clone();
+        }
+        Arrays.sort(sorted, java.util.Comparator.comparingInt(separator -> separator.length));
+        return new Read(Read.READUNTIL, 0, sorted);
     }
 
     /** {@link #readuntil(byte[])} with {@code "\n"}. */
@@ -321,15 +343,16 @@ public final class StreamReader {
 
         private final int kind;
         private final int n;
-        private final byte[] separator;
+        /** The separators, shortest first; none for the reads that look for none. */
+        private final byte[][] separators;
         /** How far the separator search got, so that waiting for more data does not rescan. */
         private int scanned;
         private boolean waiting;
 
-        Read(int kind, int n, byte[] separator) {
+        Read(int kind, int n, byte[][] separators) {
             this.kind = kind;
             this.n = n;
-            this.separator = separator;
+            this.separators = separators;
         }
 
         @Override
@@ -380,15 +403,23 @@ public final class StreamReader {
         }
 
         private byte[] findSeparator() {
-            int index = indexOf(separator, scanned);
-            if (index >= 0) {
-                if (index > limit) {
-                    throw new LimitOverrunError("Separator is found, but chunk is longer than limit", index);
+            int matchStart = -1;
+            int matchEnd = Integer.MAX_VALUE;
+            for (byte[] separator : separators) {
+                int index = indexOf(separator, scanned);
+                if (index >= 0 && index + separator.length < matchEnd) {
+                    matchStart = index;
+                    matchEnd = index + separator.length;
                 }
-                return take(index + separator.length);
+            }
+            if (matchStart >= 0) {
+                if (matchStart > limit) {
+                    throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
+                }
+                return take(matchEnd);
             }
             int size = end - start;
-            scanned = Math.max(0, size + 1 - separator.length);
+            scanned = Math.max(0, size + 1 - separators[separators.length - 1].length);
             if (scanned > limit) {
                 throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", scanned);
             }
@@ -405,8 +436,8 @@ public final class StreamReader {
                 return e.partial();
             } catch (LimitOverrunError e) {
                 int consumed = e.consumed();
-                boolean separatorFollows = indexOf(separator, consumed) == consumed;
-                take(separatorFollows ? consumed + separator.length : end - start);
+                boolean separatorFollows = indexOf(NEWLINE, consumed) == consumed;
+                take(separatorFollows ? consumed + NEWLINE.length : end - start);
                 throw new LimitOverrunError(e.getMessage(), consumed);
             }
         }

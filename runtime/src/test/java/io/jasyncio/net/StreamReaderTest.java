@@ -365,6 +365,62 @@ class StreamReaderTest {
         assertEquals("abcde\n", rest(reader));
     }
 
+    /** test_readuntil_separator: an empty set of separators, or an empty one among them, is refused. */
+    @Test
+    void readuntilRejectsNoSeparatorsAndAnEmptyOneAmongThem() {
+        StreamReader reader = new StreamReader();
+        assertEquals("Separator should contain at least one element",
+                assertThrows(IllegalArgumentException.class, () -> reader.readuntil(new byte[0][])).getMessage());
+        assertEquals("Separator should be at least one-byte string",
+                assertThrows(IllegalArgumentException.class, () -> reader.readuntil(b("\n"), new byte[0])).getMessage());
+    }
+
+    /** Python 3.13's tuple of separators: each read ends at whichever separator ends first. */
+    @Test
+    void readuntilWithSeveralSeparatorsStopsAtTheOneThatEndsFirst() {
+        StreamReader reader = fed(StreamReader.DEFAULT_LIMIT, "line 1\nline 2\rline 3\r\nend");
+        byte[][] separators = {b("\r\n"), b("\n"), b("\r")};
+        assertEquals("line 1\n", new String(run(reader.readuntil(separators)), US_ASCII));
+        assertEquals("line 2\r", new String(run(reader.readuntil(separators)), US_ASCII));
+        // "\r" ends before "\r\n" does
+        assertEquals("line 3\r", new String(run(reader.readuntil(separators)), US_ASCII));
+        assertEquals("\n", new String(run(reader.readuntil(b("\r\n"), b("\n"))), US_ASCII));
+        reader.feedEof();
+        IncompleteReadError e = assertThrows(IncompleteReadError.class, () -> run(reader.readuntil(separators)));
+        assertArrayEquals(b("end"), e.partial());
+    }
+
+    /** A longer separator straddling chunks is found while a shorter one is still missing. */
+    @Test
+    void readuntilWithSeveralSeparatorsFindsOneSplitAcrossChunks() {
+        StreamReader reader = new StreamReader();
+        Task<byte[]> read = loop.createTask(reader.readuntil(b("!"), b("END")));
+        for (String chunk : new String[] {"abcE", "N", "Dxyz!"}) {
+            runUntilIdle();
+            assertFalse(read.done(), "no separator ends yet");
+            reader.feedData(b(chunk));
+        }
+        runUntilIdle();
+        assertEquals("abcEND", new String(read.result(), US_ASCII));
+        assertEquals("xyz!", rest(reader));
+    }
+
+    /** The limit with several separators: the match's start, and how far the longest one let the search get. */
+    @Test
+    void readuntilWithSeveralSeparatorsChecksTheLimit() {
+        StreamReader reader = fed(3, "some dataAA");
+        LimitOverrunError notFound = assertThrows(LimitOverrunError.class,
+                () -> run(reader.readuntil(b("AAA"), b("AAAA"))));
+        assertEquals("Separator is not found, and chunk exceed the limit", notFound.getMessage());
+        assertEquals(8, notFound.consumed(), "11 bytes + 1 - the longest separator's 4");
+        reader.feedData(b("A"));
+        LimitOverrunError found = assertThrows(LimitOverrunError.class,
+                () -> run(reader.readuntil(b("AAA"), b("AAAA"))));
+        assertEquals("Separator is found, but chunk is longer than limit", found.getMessage());
+        assertEquals(9, found.consumed());
+        assertEquals("some dataAAA", rest(reader));
+    }
+
     // ---- readexactly -----------------------------------------------------------------------
 
     @Test
