@@ -5,6 +5,7 @@ import static io.jasyncio.Asyncio.result;
 
 import io.jasyncio.internal.CoroutineFrame;
 import io.jasyncio.net.ConnectionError;
+import io.jasyncio.net.Datagram;
 import io.jasyncio.net.DatagramProtocol;
 import io.jasyncio.net.DatagramTransport;
 import io.jasyncio.net.Endpoint;
@@ -18,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -351,6 +353,26 @@ public final class EventLoop implements AutoCloseable {
         return new SocketCall.Connect(this, channel, address);
     }
 
+    /**
+     * A coroutine that receives one datagram, waiting until one arrives, and returns its data
+     * (cut to {@code n} bytes, as the system cuts a datagram longer than the buffer) with the
+     * sender's address. asyncio's {@code sock_recvfrom}.
+     *
+     * @throws IllegalArgumentException if the channel is in blocking mode
+     */
+    public Coroutine<Datagram> sockRecvfrom(DatagramChannel channel, int n) {
+        return new SocketCall.Recvfrom(this, channel, n);
+    }
+
+    /**
+     * A coroutine that sends {@code data} as one datagram to {@code address} (null: the address
+     * the channel is connected to), waiting while the send buffer is full, and returns the
+     * number of bytes sent. asyncio's {@code sock_sendto}.
+     */
+    public Coroutine<Integer> sockSendto(DatagramChannel channel, byte[] data, SocketAddress address) {
+        return new SocketCall.Sendto(this, channel, ByteBuffer.wrap(data), address);
+    }
+
     /** A coroutine that accepts a connection, returned in non-blocking mode. */
     public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) {
         return new SocketCall.Accept(this, channel);
@@ -366,6 +388,32 @@ public final class EventLoop implements AutoCloseable {
             throw new NullPointerException("host");
         }
         return lookUp(host, port);
+    }
+
+    /**
+     * A coroutine that looks up the host name of {@code address} in the default executor (the
+     * reverse lookup blocks) and returns it with the port, as {@link InetSocketAddress#getHostName()}
+     * and {@link InetSocketAddress#getPort()} of the address returned: asyncio's
+     * {@code getnameinfo}. Where the system knows no name, the name is the address's text.
+     */
+    public Coroutine<InetSocketAddress> getnameinfo(InetSocketAddress address) {
+        if (address == null || address.getAddress() == null) {
+            throw new IllegalArgumentException("getnameinfo needs a resolved address: " + address);
+        }
+        return nameOf(address);
+    }
+
+    @Async
+    private Coroutine<InetSocketAddress> nameOf(InetSocketAddress address) {
+        return result(await(runInExecutor(null, () -> {
+            try {
+                byte[] raw = address.getAddress().getAddress();
+                String name = InetAddress.getByAddress(raw).getHostName(); // a fresh one: its name is looked up
+                return new InetSocketAddress(InetAddress.getByAddress(name, raw), address.getPort());
+            } catch (IOException e) {
+                throw ConnectionError.translate(e);
+            }
+        })));
     }
 
     /** {@link #getaddrinfo}, once awaited: the blocking lookup in the default executor. */
@@ -390,6 +438,16 @@ public final class EventLoop implements AutoCloseable {
     public <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
             Supplier<P> protocolFactory, String host, int port) {
         return Transports.createConnection(this, protocolFactory, host, port);
+    }
+
+    /**
+     * {@link #createConnection(Supplier, String, int)} racing the host's addresses, RFC 8305's
+     * "happy eyeballs" (asyncio's {@code happy_eyeballs_delay} and {@code interleave}); see
+     * {@link Transports#createConnection(EventLoop, Supplier, String, int, double, int)}.
+     */
+    public <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
+            Supplier<P> protocolFactory, String host, int port, double happyEyeballsDelay, int interleave) {
+        return Transports.createConnection(this, protocolFactory, host, port, happyEyeballsDelay, interleave);
     }
 
     /**

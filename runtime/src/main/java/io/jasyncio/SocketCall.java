@@ -2,9 +2,11 @@ package io.jasyncio;
 
 import io.jasyncio.internal.CoroutineFrame;
 import io.jasyncio.net.ConnectionError;
+import io.jasyncio.net.Datagram;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -12,7 +14,7 @@ import java.util.Arrays;
 
 /**
  * One low-level socket operation of {@link EventLoop} ({@code sockRecv}, {@code sockSendall},
- * {@code sockConnect}, {@code sockAccept}) as a coroutine: it tries the non-blocking call at
+ * {@code sockConnect}, {@code sockAccept}, {@code sockRecvfrom}, {@code sockSendto}) as a coroutine: it tries the non-blocking call at
  * once and returns without allocating anything more if it succeeds; otherwise it watches the
  * channel with the loop, retries each time the channel is ready, and suspends on a future
  * that the retry completes. However the wait ends (done, failed, cancelled), the channel is
@@ -200,6 +202,53 @@ abstract class SocketCall<T> extends CoroutineFrame<T> implements Runnable {
             }
             connection.configureBlocking(false);
             return connection;
+        }
+    }
+
+    /** {@code sockRecvfrom}: one datagram, cut to {@code n} bytes, and who sent it. */
+    static final class Recvfrom extends SocketCall<Datagram> {
+        private final DatagramChannel socket;
+        private final ByteBuffer buffer;
+
+        Recvfrom(EventLoop loop, DatagramChannel socket, int n) {
+            super(loop, socket, false, "sockRecvfrom()");
+            if (n < 0) {
+                throw new IllegalArgumentException("negative buffer size: " + n);
+            }
+            this.socket = socket;
+            this.buffer = ByteBuffer.allocate(n);
+        }
+
+        @Override
+        Object attempt() throws IOException {
+            buffer.clear();
+            SocketAddress sender = socket.receive(buffer);
+            if (sender == null) {
+                return NOT_READY;
+            }
+            return new Datagram(Arrays.copyOf(buffer.array(), buffer.position()), sender);
+        }
+    }
+
+    /** {@code sockSendto}: one datagram, whole, to {@code address}; the bytes sent. */
+    static final class Sendto extends SocketCall<Integer> {
+        private final DatagramChannel socket;
+        private final ByteBuffer data;
+        private final SocketAddress address;
+
+        Sendto(EventLoop loop, DatagramChannel socket, ByteBuffer data, SocketAddress address) {
+            super(loop, socket, true, "sockSendto()");
+            this.socket = socket;
+            this.data = data;
+            this.address = address;
+        }
+
+        @Override
+        Object attempt() throws IOException {
+            int size = data.remaining();
+            // A datagram goes whole or not at all: 0 means no room in the send buffer yet.
+            int sent = address == null ? socket.write(data) : socket.send(data, address);
+            return sent == 0 && size > 0 ? NOT_READY : size;
         }
     }
 }

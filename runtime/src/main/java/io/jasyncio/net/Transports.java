@@ -26,10 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
@@ -158,35 +161,129 @@ public final class Transports {
         return result(new Endpoint<DatagramTransport, P>(transport, protocol));
     }
 
+    /**
+     * {@link #createConnection(EventLoop, Supplier, String, int)} racing the host's addresses
+     * (RFC 8305's "happy eyeballs", asyncio's {@code happy_eyeballs_delay} and
+     * {@code interleave}): the first address is tried, and each next one
+     * {@code happyEyeballsDelay} seconds after the one before started, or at once when it
+     * failed; the first connection made wins and the other attempts are cancelled and closed.
+     * RFC 8305 recommends 0.25 seconds.
+     *
+     * @param interleave how many addresses of the first family (IPv6 or IPv4, whichever the
+     *     lookup gave first) to try before alternating the families; 0 keeps the lookup's order
+     * @throws IllegalArgumentException if the delay is negative or not a number, or
+     *     {@code interleave} is negative
+     */
+    public static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
+            EventLoop loop, Supplier<P> protocolFactory, String host, int port,
+            double happyEyeballsDelay, int interleave) {
+        if (!(happyEyeballsDelay >= 0)) {
+            throw new IllegalArgumentException("happyEyeballsDelay must be 0 or more: " + happyEyeballsDelay);
+        }
+        if (interleave < 0) {
+            throw new IllegalArgumentException("interleave must be 0 or more: " + interleave);
+        }
+        return createConnection(loop, protocolFactory, host, port, TransportBuilder.PLAIN, happyEyeballsDelay, interleave);
+    }
+
     static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
             EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder) {
+        return createConnection(loop, protocolFactory, host, port, builder, Double.NaN, 0);
+    }
+
+    /** With a {@code happyEyeballsDelay} of NaN, the addresses are tried one at a time. */
+    private static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
+            EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder,
+            double happyEyeballsDelay, int interleave) {
         if (protocolFactory == null) {
             throw new NullPointerException("protocolFactory");
         }
-        return connect(loop, protocolFactory, host, port, builder);
+        return connect(loop, protocolFactory, host, port, builder, happyEyeballsDelay, interleave);
     }
 
-    /** createConnection, once awaited: resolve, try each address in turn, then start the transport. */
+    /** createConnection, once awaited: resolve, connect to one of the addresses, then start the transport. */
     @Async
     private static <P extends Protocol> Coroutine<Endpoint<Transport, P>> connect(
-            EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder) {
-        List<InetSocketAddress> addresses = await(resolve(loop, host, port, false));
+            EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder,
+            double happyEyeballsDelay, int interleave) {
+        List<InetSocketAddress> addresses = interleaved(await(resolve(loop, host, port, false)), interleave);
         List<Throwable> failures = new ArrayList<>();
+        SocketChannel channel = Double.isNaN(happyEyeballsDelay)
+                ? await(connectInTurn(loop, addresses, failures))
+                : await(StaggeredRace.race(loop, attemptsOn(loop, addresses), happyEyeballsDelay,
+                        Transports::closeQuietly, failures));
+        if (channel == null) {
+            throw Throwables.sneakyThrow(combinedFailure(host, failures));
+        }
+        return result(await(startTransport(loop, channel, protocolFactory, builder)));
+    }
+
+    /** The first of {@code addresses} that accepts a connection, trying one at a time; null if none does. */
+    @Async
+    private static Coroutine<SocketChannel> connectInTurn(
+            EventLoop loop, List<InetSocketAddress> addresses, List<Throwable> failures) {
         for (InetSocketAddress address : addresses) {
-            SocketChannel channel = openNonBlocking();
             try {
-                await(loop.sockConnect(channel, address));
+                return result(await(connectTo(loop, address)));
             } catch (Throwable error) {
-                closeQuietly(channel);
                 if (error instanceof CancelledError cancelled) {
                     throw cancelled;
                 }
                 failures.add(error);
-                continue;
             }
-            return result(await(startTransport(loop, channel, protocolFactory, builder)));
         }
-        throw Throwables.sneakyThrow(combinedFailure(host, failures));
+        return result(null);
+    }
+
+    private static List<Supplier<Coroutine<SocketChannel>>> attemptsOn(
+            EventLoop loop, List<InetSocketAddress> addresses) {
+        List<Supplier<Coroutine<SocketChannel>>> attempts = new ArrayList<>();
+        for (InetSocketAddress address : addresses) {
+            attempts.add(() -> connectTo(loop, address));
+        }
+        return attempts;
+    }
+
+    /** A socket connected to {@code address}; closed again if connecting fails or is cancelled. */
+    @Async
+    private static Coroutine<SocketChannel> connectTo(EventLoop loop, InetSocketAddress address) {
+        SocketChannel channel = openNonBlocking();
+        try {
+            await(loop.sockConnect(channel, address));
+        } catch (Throwable error) {
+            closeQuietly(channel);
+            throw Throwables.sneakyThrow(error);
+        }
+        return result(channel);
+    }
+
+    /**
+     * {@code addresses} reordered as asyncio's {@code _interleave_addrinfos}: the first
+     * {@code firstFamilyCount - 1} of the first family, then the families in turn, one address
+     * each. 0 keeps the order.
+     */
+    static List<InetSocketAddress> interleaved(List<InetSocketAddress> addresses, int firstFamilyCount) {
+        if (firstFamilyCount == 0) {
+            return addresses;
+        }
+        Map<Class<?>, ArrayDeque<InetSocketAddress>> byFamily = new LinkedHashMap<>();
+        for (InetSocketAddress address : addresses) {
+            Class<?> family = address.getAddress() == null ? Void.class : address.getAddress().getClass();
+            byFamily.computeIfAbsent(family, f -> new ArrayDeque<>()).add(address);
+        }
+        List<ArrayDeque<InetSocketAddress>> families = new ArrayList<>(byFamily.values());
+        List<InetSocketAddress> reordered = new ArrayList<>(addresses.size());
+        for (int i = 1; i < firstFamilyCount && !families.get(0).isEmpty(); i++) {
+            reordered.add(families.get(0).poll());
+        }
+        while (reordered.size() < addresses.size()) {
+            for (ArrayDeque<InetSocketAddress> family : families) {
+                if (!family.isEmpty()) {
+                    reordered.add(family.poll());
+                }
+            }
+        }
+        return reordered;
     }
 
     /** A connected channel's transport and protocol, once the protocol's connectionMade has run. */
