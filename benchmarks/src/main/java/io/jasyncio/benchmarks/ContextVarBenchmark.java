@@ -13,8 +13,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * A context variable's {@code get} and {@code set} beside a {@code ThreadLocal}'s, with the
  * variable set among three others in the current context (a request id, a user, a deadline
- * and a tenant: what contexts carry in practice). {@code ScopedValue} is not measured: this
- * module compiles for Java 17.
+ * and a tenant: what contexts carry in practice). {@code ScopedValue} is in
+ * {@link ScopedValueBenchmark}, which needs JDK 25.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -1,11 +1,17 @@
 package io.jasyncio.net;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.Async;
+import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 
@@ -45,6 +51,10 @@ final class SocketTransport extends SelectorTransport implements Transport {
 
     private boolean readingPaused;
     private boolean eofRequested;
+    /** True while {@link #sendfile} sends from a file: writes are refused meanwhile. */
+    private boolean sendingFile;
+    /** What {@link #sendfile} waits on (the buffer emptied, or room in the socket); failed if the connection ends. */
+    private Future<Void> sendfileWaiter;
 
     SocketTransport(EventLoop loop, SocketChannel channel, Protocol protocol, Server server) throws IOException {
         super(loop, channel);
@@ -218,6 +228,9 @@ final class SocketTransport extends SelectorTransport implements Transport {
         if (eofRequested) {
             throw new IllegalStateException("Cannot call write() after writeEof()");
         }
+        if (sendingFile) {
+            throw new IllegalStateException("unable to write; sendfile is in progress");
+        }
         return length > 0 && !lost;
     }
 
@@ -265,12 +278,119 @@ final class SocketTransport extends SelectorTransport implements Transport {
         flowControl.bufferShrank(writeBufferSize, protocol);
         if (writeBufferSize == 0) {
             loop.removeWriter(channel);
+            wakeSendfile();
             if (closing) {
                 connectionLost(null);
             } else if (eofRequested) {
                 shutdownOutput();
             }
         }
+    }
+
+    // ---- sending a file --------------------------------------------------------------------
+
+    /** The most one transfer sends, so that other callbacks run between transfers of a large file. */
+    private static final long TRANSFER_CHUNK = 4L << 20;
+
+    /**
+     * {@code sendfile} on this connection with the system's zero-copy transfer
+     * ({@link FileChannel#transferTo}, which is {@code sendfile(2)} on Linux): once what is
+     * buffered has been written, the file goes from the page cache to the socket without
+     * passing through the Java heap, a transfer each time the socket has room, on the loop's
+     * thread. Meanwhile reading is paused and writes are refused, as asyncio's native path
+     * does. {@code count} 0: to the end of the file.
+     */
+    @Async
+    Coroutine<Long> sendfile(FileChannel file, long offset, long count) {
+        if (closing) {
+            throw new IllegalStateException("Transport is closing");
+        }
+        if (sendingFile) {
+            throw new IllegalStateException("sendfile is already in progress on " + this);
+        }
+        boolean wasReading = isReading();
+        if (wasReading) {
+            pauseReading();
+        }
+        sendingFile = true;
+        long sent = 0;
+        try {
+            if (writeBufferSize > 0) {
+                await(sendfileWaiter = loop.createFuture()); // the buffered bytes go first
+            }
+            long wanted = count == 0 ? Long.MAX_VALUE : count;
+            while (sent < wanted) {
+                if (closing) {
+                    throw new ConnectionError("Connection closed during sendfile",
+                            new IOException("connection closed during sendfile"));
+                }
+                long n;
+                try {
+                    n = file.transferTo(offset + sent, Math.min(wanted - sent, TRANSFER_CHUNK), socket);
+                } catch (IOException e) {
+                    throw ConnectionError.translate(e);
+                }
+                if (n > 0) {
+                    sent += n;
+                } else if (offset + sent >= sizeOf(file)) {
+                    break;
+                } else {
+                    sendfileWaiter = loop.createFuture();
+                    loop.addWriter(channel, this::wakeSendfile);
+                    await(sendfileWaiter);
+                }
+            }
+            return result(sent);
+        } finally {
+            sendingFile = false;
+            sendfileWaiter = null;
+            if (!lost && bufferedBytes() == 0 && channel.isOpen()) {
+                loop.removeWriter(channel);
+            }
+            if (wasReading && !closing) {
+                resumeReading();
+            }
+            if (sent > 0) {
+                try {
+                    file.position(offset + sent);
+                } catch (IOException e) {
+                    // a file that cannot seek keeps its position
+                }
+            }
+        }
+    }
+
+    private static long sizeOf(FileChannel file) {
+        try {
+            return file.size();
+        } catch (IOException e) {
+            throw ConnectionError.translate(e);
+        }
+    }
+
+    /** The buffer is empty, or the socket has room: {@link #sendfile} goes on. */
+    private void wakeSendfile() {
+        Future<Void> waiter = sendfileWaiter;
+        if (waiter != null) {
+            sendfileWaiter = null;
+            if (bufferedBytes() == 0) {
+                loop.removeWriter(channel);
+            }
+            if (!waiter.done()) {
+                waiter.setResult(null);
+            }
+        }
+    }
+
+    @Override
+    void connectionLost(Throwable exc) {
+        Future<Void> waiter = sendfileWaiter;
+        if (waiter != null && !waiter.done()) {
+            sendfileWaiter = null;
+            waiter.setException(new ConnectionError("Connection lost during sendfile",
+                    exc instanceof IOException io ? io : new IOException("connection lost during sendfile", exc)));
+        }
+        super.connectionLost(exc);
     }
 
     @Override

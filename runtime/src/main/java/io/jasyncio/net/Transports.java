@@ -508,11 +508,14 @@ public final class Transports {
     /**
      * Writes {@code count} bytes of {@code file} from {@code offset} (0: to its end) through
      * {@code transport}, and returns how many it wrote: asyncio's {@code loop.sendfile}. The
-     * file is read in the loop's executor, a chunk at a time, each written once the transport
-     * has room, so a large file never fills memory; meanwhile the transport does not read, and
-     * its protocol is set aside. The file's position is left after what was sent. This is
-     * asyncio's fallback, which works over TLS as well; it does not use the system's zero-copy
-     * transfer yet.
+     * file's position is left after what was sent, and the transport does not read meanwhile.
+     *
+     * <p>A plain TCP or Unix domain socket connection sends the file with the system's
+     * zero-copy transfer ({@link FileChannel#transferTo}, {@code sendfile(2)} on Linux) once
+     * its buffered bytes are written, refusing writes until it is done. Any other transport
+     * (TLS, pipes) takes asyncio's fallback: the file is read in the loop's executor, a chunk
+     * at a time, each written once the transport has room, so a large file never fills memory,
+     * while its protocol is set aside.
      *
      * @throws IllegalStateException (when awaited) if the transport is closing
      * @throws ConnectionError (when awaited) if the connection is lost meanwhile
@@ -528,14 +531,17 @@ public final class Transports {
         if (offset < 0 || count < 0) {
             throw new IllegalArgumentException("offset and count must not be negative, got " + offset + " and " + count);
         }
-        return sendChunks(loop, transport, file, offset, count);
+        return transport instanceof SocketTransport socket
+                ? socket.sendfile(file, offset, count)
+                : sendChunks(loop, transport, file, offset, count);
     }
 
     /** The size of the chunks sendfile reads and writes. */
     private static final int SENDFILE_CHUNK = 256 * 1024;
 
+    /** The fallback: chunks read in the executor and written through the transport. */
     @Async
-    private static Coroutine<Long> sendChunks(EventLoop loop, Transport transport, FileChannel file, long offset,
+    static Coroutine<Long> sendChunks(EventLoop loop, Transport transport, FileChannel file, long offset,
             long count) {
         if (transport.isClosing()) {
             throw new IllegalStateException("Transport is closing");
