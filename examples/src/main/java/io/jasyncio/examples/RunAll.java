@@ -27,6 +27,8 @@ public final class RunAll {
         examples.put("Request ids carried through awaits into log lines with a ContextVar", RequestIds::main);
         examples.put("An echo server and client on streams", EchoServerAndClient::main);
         examples.put("A small HTTP/1.1 server and client on streams", HttpServerAndClient::main);
+        examples.put("A chat server with per-connection ids, shut down gracefully by Ctrl-C", ChatServer::main);
+        examples.put("A STARTTLS exchange: a plain connection upgraded to TLS", StartTlsExchange::main);
         examples.forEach((title, example) -> {
             System.out.println("== " + title);
             try {
