@@ -30,6 +30,14 @@ import org.objectweb.asm.Type;
  */
 final class FrameClassGenerator {
     static final String LABEL_FIELD = "label";
+    /**
+     * The label is a {@code short}: HotSpot lays a subclass's fields into the gap after the
+     * base frame's last byte field, where a {@code short} fits and an {@code int} does not, so
+     * an {@code int} label made many frames 8 bytes bigger (a task suspended in an
+     * {@code @Async} method holds one frame per method it is in). A method cannot hold 32,767
+     * awaits: each takes more than two bytes of a method's 65,535 bytes of code.
+     */
+    static final String LABEL_DESCRIPTOR = "S";
     /** How every body's descriptor ends: after the frame, {@code Object value, Throwable error) -> Object}. */
     static final String BODY_RETURN = ";Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
 
@@ -47,7 +55,7 @@ final class FrameClassGenerator {
         cw.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 frameClass, null, RuntimeNames.FRAME, null);
         cw.visitSource(sourceFile, null);
-        cw.visitField(0, LABEL_FIELD, "I", null, null).visitEnd();
+        cw.visitField(0, LABEL_FIELD, LABEL_DESCRIPTOR, null, null).visitEnd();
         for (Map.Entry<Character, Integer> kind : layout.fieldCounts.entrySet()) {
             for (int i = 0; i < kind.getValue(); i++) {
                 cw.visitField(0, FrameLayout.fieldName(kind.getKey(), i),
@@ -209,7 +217,7 @@ final class FrameClassGenerator {
         }
         mv.visitLdcInsn(lines);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, LABEL_FIELD, "I");
+        mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, LABEL_FIELD, LABEL_DESCRIPTOR);
         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, element, "<init>",
                 "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;I)V", false);

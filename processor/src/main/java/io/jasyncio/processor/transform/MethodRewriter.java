@@ -227,7 +227,7 @@ final class MethodRewriter {
         // names this await in its stack trace.
         await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         await.add(intConstant(site.label));
-        await.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, "I"));
+        await.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, FrameClassGenerator.LABEL_DESCRIPTOR));
         // Fast path: a done future gives its result (or throws) where the await is.
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FUTURE));
@@ -382,7 +382,7 @@ final class MethodRewriter {
         }
         InsnList code = new InsnList();
         code.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, "I"));
+        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, FrameClassGenerator.LABEL_DESCRIPTOR));
         code.add(new TableSwitchInsnNode(0, restores.size(), badLabel, targets));
         code.add(start);
         code.add(frame(entryLocals, List.of()));
