@@ -1,39 +1,15 @@
 package io.jasyncio;
 
-import static io.jasyncio.Asyncio.await;
-import static io.jasyncio.Asyncio.result;
-
 import io.jasyncio.internal.CoroutineFrame;
-import io.jasyncio.net.ConnectionError;
-import io.jasyncio.net.Datagram;
-import io.jasyncio.net.DatagramProtocol;
-import io.jasyncio.net.DatagramTransport;
-import io.jasyncio.net.Endpoint;
-import io.jasyncio.net.Protocol;
-import io.jasyncio.net.Server;
-import io.jasyncio.net.Transport;
-import io.jasyncio.net.Transports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A single-threaded event loop with asyncio's semantics: it runs callbacks, timers and tasks,
@@ -71,7 +47,7 @@ import java.util.function.Supplier;
  * timer whenever nothing is ready, so code full of sleeps and timeouts is tested
  * deterministically and instantly.
  */
-public final class EventLoop implements AutoCloseable {
+public final class EventLoop extends EventLoopNetworking implements AutoCloseable {
     /*
      * Implementation overview. `ready` is only touched by the loop thread; other threads hand
      * callbacks over through `remote`, a lock-free queue drained once per iteration into
@@ -121,8 +97,7 @@ public final class EventLoop implements AutoCloseable {
     /** The loop's MXBean while registered. */
     private LoopManagement management;
     private TaskFactory taskFactory;
-    /** This loop's signal handlers: the signal's name to the handler each replaced. */
-    private final java.util.Map<String, Object> signalHandlers = new java.util.LinkedHashMap<>();
+    private final SignalHandlers signalHandlers = new SignalHandlers(this);
     /** The loop thread's context state while the loop runs: read on every schedule and run. */
     private ContextState contextState;
 
@@ -326,194 +301,6 @@ public final class EventLoop implements AutoCloseable {
         return io.unwatch(channel, direction);
     }
 
-    // ---- sockets, connections and servers --------------------------------------------------
-
-    /**
-     * A coroutine that receives up to {@code n} bytes from {@code channel}, waiting until some
-     * arrive; an empty array at end of stream. asyncio's {@code sock_recv}.
-     *
-     * @throws IllegalArgumentException if the channel is in blocking mode
-     */
-    public Coroutine<byte[]> sockRecv(SocketChannel channel, int n) {
-        return new SocketCall.Recv(this, channel, n);
-    }
-
-    /** A coroutine that sends all of {@code data}, waiting while the socket is full. */
-    public Coroutine<Void> sockSendall(SocketChannel channel, byte[] data) {
-        return sockSendall(channel, ByteBuffer.wrap(data));
-    }
-
-    /** A coroutine that sends the buffer's remaining bytes, consuming them. */
-    public Coroutine<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
-        return new SocketCall.Sendall(this, channel, data);
-    }
-
-    /** A coroutine that connects {@code channel} to {@code address} and returns once connected. */
-    public Coroutine<Void> sockConnect(SocketChannel channel, SocketAddress address) {
-        return new SocketCall.Connect(this, channel, address);
-    }
-
-    /**
-     * A coroutine that receives one datagram, waiting until one arrives, and returns its data
-     * (cut to {@code n} bytes, as the system cuts a datagram longer than the buffer) with the
-     * sender's address. asyncio's {@code sock_recvfrom}.
-     *
-     * @throws IllegalArgumentException if the channel is in blocking mode
-     */
-    public Coroutine<Datagram> sockRecvfrom(DatagramChannel channel, int n) {
-        return new SocketCall.Recvfrom(this, channel, n);
-    }
-
-    /**
-     * A coroutine that sends {@code data} as one datagram to {@code address} (null: the address
-     * the channel is connected to), waiting while the send buffer is full, and returns the
-     * number of bytes sent. asyncio's {@code sock_sendto}.
-     */
-    public Coroutine<Integer> sockSendto(DatagramChannel channel, byte[] data, SocketAddress address) {
-        return new SocketCall.Sendto(this, channel, ByteBuffer.wrap(data), address);
-    }
-
-    /** A coroutine that accepts a connection, returned in non-blocking mode. */
-    public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) {
-        return new SocketCall.Accept(this, channel);
-    }
-
-    /**
-     * A coroutine that looks {@code host} up in the default executor (the lookup blocks) and
-     * returns its addresses with {@code port}. An unknown host is an {@code UncheckedIOException}
-     * whose cause is the {@code UnknownHostException}.
-     */
-    public Coroutine<List<InetSocketAddress>> getaddrinfo(String host, int port) {
-        if (host == null) {
-            throw new NullPointerException("host");
-        }
-        return lookUp(host, port);
-    }
-
-    /**
-     * A coroutine that looks up the host name of {@code address} in the default executor (the
-     * reverse lookup blocks) and returns it with the port, as {@link InetSocketAddress#getHostName()}
-     * and {@link InetSocketAddress#getPort()} of the address returned: asyncio's
-     * {@code getnameinfo}. Where the system knows no name, the name is the address's text.
-     */
-    public Coroutine<InetSocketAddress> getnameinfo(InetSocketAddress address) {
-        if (address == null || address.getAddress() == null) {
-            throw new IllegalArgumentException("getnameinfo needs a resolved address: " + address);
-        }
-        return nameOf(address);
-    }
-
-    @Async
-    private Coroutine<InetSocketAddress> nameOf(InetSocketAddress address) {
-        return result(await(runInExecutor(null, () -> {
-            try {
-                byte[] raw = address.getAddress().getAddress();
-                String name = InetAddress.getByAddress(raw).getHostName(); // a fresh one: its name is looked up
-                return new InetSocketAddress(InetAddress.getByAddress(name, raw), address.getPort());
-            } catch (IOException e) {
-                throw ConnectionError.translate(e);
-            }
-        })));
-    }
-
-    /** {@link #getaddrinfo}, once awaited: the blocking lookup in the default executor. */
-    @Async
-    private Coroutine<List<InetSocketAddress>> lookUp(String host, int port) {
-        return result(await(runInExecutor(null, () -> {
-            try {
-                return Arrays.stream(InetAddress.getAllByName(host))
-                        .map(address -> new InetSocketAddress(address, port))
-                        .toList();
-            } catch (IOException e) {
-                throw ConnectionError.translate(e);
-            }
-        })));
-    }
-
-    /**
-     * A coroutine that connects to {@code host:port} and returns the transport with the protocol
-     * {@code protocolFactory} made for it, once its {@code connectionMade} has run. asyncio's
-     * {@code create_connection}; see {@link Transports#createConnection}.
-     */
-    public <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
-            Supplier<P> protocolFactory, String host, int port) {
-        return Transports.createConnection(this, protocolFactory, host, port);
-    }
-
-    /**
-     * {@link #createConnection(Supplier, String, int)} racing the host's addresses, RFC 8305's
-     * "happy eyeballs" (asyncio's {@code happy_eyeballs_delay} and {@code interleave}); see
-     * {@link Transports#createConnection(EventLoop, Supplier, String, int, double, int)}.
-     */
-    public <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
-            Supplier<P> protocolFactory, String host, int port, double happyEyeballsDelay, int interleave) {
-        return Transports.createConnection(this, protocolFactory, host, port, happyEyeballsDelay, interleave);
-    }
-
-    /**
-     * A coroutine that starts a server on {@code host:port} (port 0: an ephemeral one) giving
-     * each connection a protocol from {@code protocolFactory}. asyncio's {@code create_server};
-     * see {@link Transports#createServer}.
-     */
-    public Coroutine<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port) {
-        return Transports.createServer(this, protocolFactory, host, port);
-    }
-
-    /**
-     * A coroutine that upgrades {@code transport}, a plain connection, to TLS and returns the
-     * TLS transport: asyncio's {@code start_tls}; see {@link Transports#startTls}.
-     */
-    public Coroutine<Transport> startTls(Transport transport, Protocol protocol, javax.net.ssl.SSLContext sslContext,
-            boolean serverSide, String serverHostname) {
-        return Transports.startTls(this, transport, protocol, sslContext, serverSide, serverHostname);
-    }
-
-    /**
-     * A coroutine that writes {@code count} bytes of {@code file} from {@code offset} (0: to
-     * its end) through {@code transport} and returns how many it wrote: asyncio's
-     * {@code sendfile}; see {@link Transports#sendfile}.
-     */
-    public Coroutine<Long> sendfile(Transport transport, java.nio.channels.FileChannel file, long offset, long count) {
-        return Transports.sendfile(this, transport, file, offset, count);
-    }
-
-    /**
-     * A coroutine that connects to the Unix domain socket at {@code path} with a protocol from
-     * {@code protocolFactory}: asyncio's {@code create_unix_connection}; see
-     * {@link Transports#createUnixConnection}.
-     */
-    public <P extends Protocol> Coroutine<Endpoint<Transport, P>> createUnixConnection(Supplier<P> protocolFactory,
-            java.nio.file.Path path) {
-        return Transports.createUnixConnection(this, protocolFactory, path);
-    }
-
-    /**
-     * A coroutine that starts a server on a Unix domain socket at {@code path}, giving each
-     * connection a protocol from {@code protocolFactory}: asyncio's {@code create_unix_server}.
-     */
-    public Coroutine<Server> createUnixServer(Supplier<? extends Protocol> protocolFactory, java.nio.file.Path path) {
-        return Transports.createUnixServer(this, protocolFactory, path, Transports.DEFAULT_BACKLOG);
-    }
-
-    /**
-     * {@link #createServer(Supplier, String, int)} with a listen {@code backlog} (asyncio's
-     * default is 100): how many connections the system queues until the server accepts them.
-     */
-    public Coroutine<Server> createServer(Supplier<? extends Protocol> protocolFactory, String host, int port,
-            int backlog) {
-        return Transports.createServer(this, protocolFactory, host, port, backlog);
-    }
-
-    /**
-     * A coroutine that opens a UDP endpoint bound to {@code localAddr} (null: an ephemeral
-     * port) and, if {@code remoteAddr} is not null, connected to it. asyncio's
-     * {@code create_datagram_endpoint}; see {@link Transports#createDatagramEndpoint}.
-     */
-    public <P extends DatagramProtocol> Coroutine<Endpoint<DatagramTransport, P>> createDatagramEndpoint(
-            Supplier<P> protocolFactory, SocketAddress localAddr, SocketAddress remoteAddr) {
-        return Transports.createDatagramEndpoint(this, protocolFactory, localAddr, remoteAddr);
-    }
-
     // ---- signals ---------------------------------------------------------------------------
 
     /**
@@ -532,15 +319,7 @@ public final class EventLoop implements AutoCloseable {
         if (signal == null) {
             throw new NullPointerException("signal");
         }
-        Runnable checked = requireCallback(callback);
-        Object previous = SystemSignals.handle(signal, () -> {
-            try {
-                callSoonThreadsafe(checked);
-            } catch (IllegalStateException closed) {
-                // the loop is gone; close() puts the JVM's handler back
-            }
-        });
-        signalHandlers.putIfAbsent(signal, previous);
+        signalHandlers.add(signal, requireCallback(callback));
     }
 
     /**
@@ -550,12 +329,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public boolean removeSignalHandler(String signal) {
         checkThread();
-        Object previous = signalHandlers.remove(signal);
-        if (previous == null) {
-            return false;
-        }
-        SystemSignals.restore(signal, previous);
-        return true;
+        return signalHandlers.remove(signal);
     }
 
     // ---- futures and tasks -----------------------------------------------------------------
@@ -716,10 +490,7 @@ public final class EventLoop implements AutoCloseable {
         // First, so that a thread whose submission raced this learns its fate at once.
         remote.drainClaimedTo(fromOtherThreads);
         reports.atClose();
-        for (java.util.Map.Entry<String, Object> handler : signalHandlers.entrySet()) {
-            SystemSignals.restore(handler.getKey(), handler.getValue());
-        }
-        signalHandlers.clear();
+        signalHandlers.removeAll();
         NeverAwaited.loopClosing(this);
         if (management != null) {
             management.unregister();
