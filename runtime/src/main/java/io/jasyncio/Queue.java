@@ -3,7 +3,6 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.result;
 
-import io.jasyncio.internal.CoroutineFrame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 
@@ -72,7 +71,7 @@ import java.util.ArrayList;
  *
  * <p><em>Implementation note.</em> This follows CPython 3.11's {@code asyncio/queues.py} line by
  * line: getters and putters are deques of plain futures, woken by {@code setResult(null)} from
- * {@code putNowait}/{@code getNowait}; {@code put}/{@code get} are hand-written coroutine frames
+ * {@code putNowait}/{@code getNowait}; {@code put}/{@code get} are {@code @Async} methods
  * that loop "while full/empty: wait on a new future", and on an exception at that wait cancel
  * their future, drop it from the deque and, if they had been woken (their future is not
  * cancelled) and the condition still holds, pass the wake-up on. {@code join} is asyncio's
@@ -142,8 +141,30 @@ public class Queue<T> {
      * A coroutine that puts {@code item} into the queue, first waiting for a free slot while it
      * is full. It does not suspend when there is room.
      */
+    @Async
     public final Coroutine<Void> put(T item) {
-        return new Put(item);
+        while (full()) {
+            if (shutDown) {
+                throw new QueueShutDown();
+            }
+            Future<Void> putter = boundLoop().createFuture();
+            putters.addLast(putter);
+            try {
+                await(putter);
+            } catch (Throwable error) {
+                putter.cancel(); // in case it is not done yet
+                putters.remove(putter);
+                if (!full() && !putter.cancelled()) {
+                    wakeUpNext(putters); // woken, but not putting after all: pass it on
+                }
+                throw error;
+            }
+        }
+        if (shutDown) {
+            throw new QueueShutDown();
+        }
+        store(item);
+        return result();
     }
 
     /**
@@ -167,8 +188,26 @@ public class Queue<T> {
      * A coroutine that removes and returns the next item, first waiting for one while the queue
      * is empty. It does not suspend when an item is there.
      */
+    @Async
     public final Coroutine<T> get() {
-        return new Get();
+        while (empty()) {
+            if (shutDown) {
+                throw new QueueShutDown();
+            }
+            Future<Void> getter = boundLoop().createFuture();
+            getters.addLast(getter);
+            try {
+                await(getter);
+            } catch (Throwable error) {
+                getter.cancel(); // in case it is not done yet
+                getters.remove(getter);
+                if (!empty() && !getter.cancelled()) {
+                    wakeUpNext(getters); // woken, but not getting after all: pass it on
+                }
+                throw error;
+            }
+        }
+        return result(take());
     }
 
     /**
@@ -331,14 +370,14 @@ public class Queue<T> {
 
     // ---- waiting ----------------------------------------------------------------------------
 
-    /** {@code putNowait} after its check: Put has just made the same one. */
+    /** {@code putNowait} after its check: put has just made the same one. */
     private void store(T item) {
         putItem(item);
         unfinished++;
         wakeUpNext(getters);
     }
 
-    /** {@code getNowait} after its check: Get has just made the same one. */
+    /** {@code getNowait} after its check: get has just made the same one. */
     private T take() {
         T item = getItem();
         wakeUpNext(putters);
@@ -378,84 +417,5 @@ public class Queue<T> {
             throw new IllegalStateException(this + " is bound to a different event loop");
         }
         return running;
-    }
-
-    /** {@code put(item)}: while full, wait on a new putter future; then {@code putNowait}. */
-    private final class Put extends CoroutineFrame<Void> {
-        private final T item;
-        private Future<Void> putter;
-
-        Put(T item) {
-            this.item = item;
-        }
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            Future<Void> woken = putter;
-            putter = null;
-            if (error != null) {
-                if (woken != null) {
-                    woken.cancel();
-                    putters.remove(woken);
-                    if (!full() && !woken.cancelled()) {
-                        wakeUpNext(putters);
-                    }
-                }
-                throw error;
-            }
-            if (full()) {
-                if (shutDown) {
-                    throw new QueueShutDown();
-                }
-                putter = boundLoop().createFuture();
-                putters.addLast(putter);
-                return putter;
-            }
-            if (shutDown) {
-                throw new QueueShutDown();
-            }
-            store(item);
-            return complete(null);
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine Queue.put>";
-        }
-    }
-
-    /** {@code get()}: while empty, wait on a new getter future; then {@code getNowait}. */
-    private final class Get extends CoroutineFrame<T> {
-        private Future<Void> getter;
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            Future<Void> woken = getter;
-            getter = null;
-            if (error != null) {
-                if (woken != null) {
-                    woken.cancel();
-                    getters.remove(woken);
-                    if (!empty() && !woken.cancelled()) {
-                        wakeUpNext(getters);
-                    }
-                }
-                throw error;
-            }
-            if (empty()) {
-                if (shutDown) {
-                    throw new QueueShutDown();
-                }
-                getter = boundLoop().createFuture();
-                getters.addLast(getter);
-                return getter;
-            }
-            return complete(take());
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine Queue.get>";
-        }
     }
 }

@@ -9,7 +9,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 /**
  * {@link ToolboxHarness}'s lock and queue workloads under JMH, for same-run comparisons of the
  * runtime's synchronizers and queues: 1,000 tasks contending for one {@code Lock}, 100
- * acquisitions each with a yield while held (an operation is one acquisition); a producer and
+ * acquisitions each with a yield while held (an operation is one acquisition); the same with a
+ * {@code Semaphore} of 10 permits; a producer and
  * a consumer passing 1,000,000 items through a {@code Queue} of 100 (an operation is one item).
  */
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -19,6 +20,12 @@ public class ToolboxBenchmark {
     @OperationsPerInvocation(1_000 * 100)
     public Object lock(JasyncioLoop state) {
         return state.loop.runUntilComplete(ToolboxHarness.lockContention());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(1_000 * 100)
+    public Object semaphore(JasyncioLoop state) {
+        return state.loop.runUntilComplete(ToolboxHarness.semaphoreContention());
     }
 
     @Benchmark

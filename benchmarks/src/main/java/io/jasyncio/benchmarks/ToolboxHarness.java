@@ -10,6 +10,7 @@ import io.jasyncio.Async;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Lock;
 import io.jasyncio.Queue;
+import io.jasyncio.Semaphore;
 import io.jasyncio.Task;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -81,6 +82,31 @@ public final class ToolboxHarness {
         List<Task<Void>> tasks = new ArrayList<>(CONTENDERS);
         for (int i = 0; i < CONTENDERS; i++) {
             tasks.add(createTask(contender(lock)));
+        }
+        await(Asyncio.gather(tasks));
+        return result();
+    }
+
+    @Async
+    static Coroutine<Void> permitHolder(Semaphore semaphore) {
+        for (int i = 0; i < ACQUISITIONS; i++) {
+            await(semaphore.acquire());
+            try {
+                await(sleep(0));
+            } finally {
+                semaphore.release();
+            }
+        }
+        return result();
+    }
+
+    /** {@link #lockContention()} with a Semaphore of 10 permits: ten holders at a time. */
+    @Async
+    static Coroutine<Void> semaphoreContention() {
+        Semaphore semaphore = new Semaphore(10);
+        List<Task<Void>> tasks = new ArrayList<>(CONTENDERS);
+        for (int i = 0; i < CONTENDERS; i++) {
+            tasks.add(createTask(permitHolder(semaphore)));
         }
         await(Asyncio.gather(tasks));
         return result();

@@ -1,9 +1,12 @@
 package io.jasyncio.net;
 
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.Async;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
-import io.jasyncio.internal.CoroutineFrame;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -32,7 +35,6 @@ public final class StreamReader {
     private static final int MIN_READ_ROOM = 16 * 1024;
     private static final byte[] NEWLINE = {'\n'};
     private static final byte[][] NEWLINE_ONLY = {NEWLINE};
-    private static final byte[][] NO_SEPARATORS = {};
 
     private final int limit;
     private byte[] buffer = new byte[0];
@@ -181,8 +183,19 @@ public final class StreamReader {
      * returns what is buffered, at most {@code n}. Empty at the end of the stream or for
      * {@code n == 0}; a negative {@code n} reads until the end of the stream.
      */
+    @Async
     public Coroutine<byte[]> read(int n) {
-        return new Read(Read.READ, n, NO_SEPARATORS);
+        while (true) {
+            checkException();
+            int size = end - start;
+            if (n == 0) {
+                return result(new byte[0]);
+            }
+            if (n < 0 ? eof : size > 0 || eof) {
+                return result(take(n < 0 ? size : Math.min(n, size)));
+            }
+            await(waitForData("read"));
+        }
     }
 
     /** Everything until the end of the stream. */
@@ -197,7 +210,7 @@ public final class StreamReader {
      * {@code ValueError} here).
      */
     public Coroutine<byte[]> readline() {
-        return new Read(Read.READLINE, 0, NEWLINE_ONLY);
+        return readuntil(NEWLINE_ONLY, true);
     }
 
     /**
@@ -210,7 +223,22 @@ public final class StreamReader {
         if (n < 0) {
             throw new IllegalArgumentException("readexactly size can not be less than zero");
         }
-        return new Read(Read.READEXACTLY, n, NO_SEPARATORS);
+        return readingExactly(n);
+    }
+
+    @Async
+    private Coroutine<byte[]> readingExactly(int n) {
+        while (true) {
+            checkException();
+            int size = end - start;
+            if (size >= n) {
+                return result(take(n));
+            }
+            if (eof) {
+                throw new IncompleteReadError(take(size), n);
+            }
+            await(waitForData("readexactly"));
+        }
     }
 
     /**
@@ -221,7 +249,10 @@ public final class StreamReader {
      *     data stays in the buffer
      */
     public Coroutine<byte[]> readuntil(byte[] separator) {
-        return readuntil(new byte[][] {separator});
+        if (separator.length == 0) {
+            throw new IllegalArgumentException("Separator should be at least one-byte string");
+        }
+        return readuntil(new byte[][] {separator.clone()}, false);
     }
 
     /**
@@ -244,7 +275,49 @@ public final class StreamReader {
             sorted[i] = separators[i].clone();
         }
         Arrays.sort(sorted, java.util.Comparator.comparingInt(separator -> separator.length));
-        return new Read(Read.READUNTIL, 0, sorted);
+        return readuntil(sorted, false);
+    }
+
+    /**
+     * {@link #readuntil(byte[]...)} with the separators sorted shortest first, or, for
+     * {@code line}, {@link #readline()}: at the end of the stream the partial line instead of
+     * an {@link IncompleteReadError}, and a line over the limit dropped from the buffer before
+     * the {@link LimitOverrunError}. How far the search got is kept between waits, so that data
+     * arriving a little at a time is not scanned again and again.
+     */
+    @Async
+    private Coroutine<byte[]> readuntil(byte[][] separators, boolean line) {
+        int scanned = 0;
+        while (true) {
+            checkException();
+            int matchStart = -1;
+            int matchEnd = Integer.MAX_VALUE;
+            for (byte[] separator : separators) {
+                int index = indexOf(separator, scanned);
+                if (index >= 0 && index + separator.length < matchEnd) {
+                    matchStart = index;
+                    matchEnd = index + separator.length;
+                }
+            }
+            if (matchStart >= 0) {
+                if (matchStart > limit) {
+                    throw overrun("Separator is found, but chunk is longer than limit", matchStart, line);
+                }
+                return result(take(matchEnd));
+            }
+            int size = end - start;
+            scanned = Math.max(0, size + 1 - separators[separators.length - 1].length);
+            if (scanned > limit) {
+                throw overrun("Separator is not found, and chunk exceed the limit", scanned, line);
+            }
+            if (eof) {
+                if (line) {
+                    return result(take(size));
+                }
+                throw new IncompleteReadError(take(size), null);
+            }
+            await(waitForData(line ? "readline" : "readuntil"));
+        }
     }
 
     /** {@link #readuntil(byte[])} with {@code "\n"}. */
@@ -271,8 +344,32 @@ public final class StreamReader {
         }
     }
 
+    /**
+     * The error for a separator beyond the limit; for a line, the line is dropped first (up to
+     * and including its newline if it is there, else all that is buffered), as asyncio's
+     * {@code readline} does, so that the next read starts after it.
+     */
+    private LimitOverrunError overrun(String message, int consumed, boolean line) {
+        if (line) {
+            boolean newlineFollows = indexOf(NEWLINE, consumed) == consumed;
+            take(newlineFollows ? consumed + NEWLINE.length : end - start);
+        }
+        return new LimitOverrunError(message, consumed);
+    }
+
+    private void checkException() {
+        if (exception != null) {
+            throw exception;
+        }
+    }
+
+    /**
+     * The future a read awaits until data comes, the stream ends or fails. Data and failures
+     * clear {@link #waiter} as they complete it; a read cancelled meanwhile leaves it done,
+     * and the next read then replaces it.
+     */
     private Future<Void> waitForData(String operation) {
-        if (waiter != null) {
+        if (waiter != null && !waiter.done()) {
             throw new IllegalStateException(operation
                     + "() called while another coroutine is already waiting for incoming data");
         }
@@ -315,7 +412,7 @@ public final class StreamReader {
         if (limit != DEFAULT_LIMIT) {
             s.append(" limit=").append(limit);
         }
-        if (waiter != null) {
+        if (waiter != null && !waiter.done()) {
             s.append(" waiter=").append(waiter);
         }
         if (exception != null) {
@@ -328,123 +425,5 @@ public final class StreamReader {
             s.append(" paused");
         }
         return s.append('>').toString();
-    }
-
-    /**
-     * One read call: tries to answer from the buffer, else waits for data and tries again. A
-     * read that the buffer answers allocates this frame and the returned array only.
-     */
-    private final class Read extends CoroutineFrame<byte[]> {
-        static final int READ = 0;
-        static final int READLINE = 1;
-        static final int READEXACTLY = 2;
-        static final int READUNTIL = 3;
-        private static final String[] NAMES = {"read", "readline", "readexactly", "readuntil"};
-
-        private final int kind;
-        private final int n;
-        /** The separators, shortest first; none for the reads that look for none. */
-        private final byte[][] separators;
-        /** How far the separator search got, so that waiting for more data does not rescan. */
-        private int scanned;
-        private boolean waiting;
-
-        Read(int kind, int n, byte[][] separators) {
-            this.kind = kind;
-            this.n = n;
-            this.separators = separators;
-        }
-
-        @Override
-        protected Object resume(Object value, Throwable error) throws Throwable {
-            if (waiting) {
-                waiting = false;
-                waiter = null;
-            }
-            if (error != null) {
-                throw error;
-            }
-            byte[] result = attempt();
-            if (result != null) {
-                return complete(result);
-            }
-            waiting = true;
-            return waitForData(NAMES[kind]);
-        }
-
-        /** The answer, or null to wait for more data. */
-        private byte[] attempt() {
-            if (exception != null) {
-                throw exception;
-            }
-            int size = end - start;
-            switch (kind) {
-                case READ:
-                    if (n == 0) {
-                        return new byte[0];
-                    }
-                    if (n < 0) {
-                        return eof ? take(size) : null;
-                    }
-                    return size > 0 || eof ? take(Math.min(n, size)) : null;
-                case READEXACTLY:
-                    if (size >= n) {
-                        return take(n);
-                    }
-                    if (eof) {
-                        throw new IncompleteReadError(take(size), n);
-                    }
-                    return null;
-                case READUNTIL:
-                    return findSeparator();
-                default:
-                    return readline();
-            }
-        }
-
-        private byte[] findSeparator() {
-            int matchStart = -1;
-            int matchEnd = Integer.MAX_VALUE;
-            for (byte[] separator : separators) {
-                int index = indexOf(separator, scanned);
-                if (index >= 0 && index + separator.length < matchEnd) {
-                    matchStart = index;
-                    matchEnd = index + separator.length;
-                }
-            }
-            if (matchStart >= 0) {
-                if (matchStart > limit) {
-                    throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
-                }
-                return take(matchEnd);
-            }
-            int size = end - start;
-            scanned = Math.max(0, size + 1 - separators[separators.length - 1].length);
-            if (scanned > limit) {
-                throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", scanned);
-            }
-            if (eof) {
-                throw new IncompleteReadError(take(size), null);
-            }
-            return null;
-        }
-
-        private byte[] readline() {
-            try {
-                return findSeparator();
-            } catch (IncompleteReadError e) {
-                return e.partial();
-            } catch (LimitOverrunError e) {
-                int consumed = e.consumed();
-                boolean separatorFollows = indexOf(NEWLINE, consumed) == consumed;
-                take(separatorFollows ? consumed + NEWLINE.length : end - start);
-                throw new LimitOverrunError(e.getMessage(), consumed);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "<coroutine StreamReader." + NAMES[kind] + "()>";
-        }
     }
 }
