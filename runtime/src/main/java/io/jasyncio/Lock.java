@@ -38,6 +38,11 @@ import io.jasyncio.internal.CoroutineFrame;
  * the lock is free. {@link #release()} completes only the <em>first</em> waiter's future, and
  * only if it is not done: a done first waiter is already on its way to take the lock or to
  * pass the wake-up on.
+ *
+ * <p>The frame stays hand-written: the same algorithm as an {@code @Async} method measured
+ * slower under contention in a same-run comparison, allocating the same
+ * ({@code ToolboxBenchmark.lock} in {@code benchmarks/results/ab32fdf/self-hosting-*.json};
+ * the figures are in docs/PERFORMANCE.md).
  */
 public final class Lock {
     private final WaiterQueue waiters = new WaiterQueue(this);

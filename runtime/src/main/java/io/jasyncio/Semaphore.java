@@ -36,8 +36,11 @@ import io.jasyncio.internal.CoroutineFrame;
  * gh-90155): {@code release()} increments the value and, if a waiter is not done yet,
  * decrements it again and completes that waiter's future (the permit travels with the
  * wake-up). After its wait, {@code acquire()} puts the permit back if it was woken but
- * cancelled, then wakes further waiters while permits remain. The frame is hand-written; the
- * waiters live in a {@link WaiterQueue}.
+ * cancelled, then wakes further waiters while permits remain. The waiters live in a
+ * {@link WaiterQueue}. The frame stays hand-written: the same algorithm as an {@code @Async}
+ * method measured slower under contention in a same-run comparison, allocating the same
+ * ({@code ToolboxBenchmark.semaphore} in {@code benchmarks/results/ab32fdf/self-hosting-*.json};
+ * the figures are in docs/PERFORMANCE.md).
  */
 public class Semaphore {
     private final WaiterQueue waiters = new WaiterQueue(this);
