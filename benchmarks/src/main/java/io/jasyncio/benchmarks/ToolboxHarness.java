@@ -113,6 +113,25 @@ public final class ToolboxHarness {
     }
 
     @Async
+    static Coroutine<Void> napper() {
+        for (int i = 0; i < ACQUISITIONS; i++) {
+            await(sleep(0.001));
+        }
+        return result();
+    }
+
+    /** {@link #CONTENDERS} tasks, each sleeping {@link #ACQUISITIONS} times for a millisecond. */
+    @Async
+    static Coroutine<Void> sleepingTasks() {
+        List<Task<Void>> tasks = new ArrayList<>(CONTENDERS);
+        for (int i = 0; i < CONTENDERS; i++) {
+            tasks.add(createTask(napper()));
+        }
+        await(Asyncio.gather(tasks));
+        return result();
+    }
+
+    @Async
     static Coroutine<Void> producer(Queue<Integer> queue) {
         for (int i = 0; i < ITEMS; i++) {
             await(queue.put(i));
