@@ -9,6 +9,12 @@ import io.jasyncio.internal.CoroutineFrame;
  * its own timer callback, so a sleep allocates the frame, the future and the timer handle.
  * The label is a byte because a byte fits in the padding after the base frame's fields: with
  * an int the frame would be 56 bytes instead of 48, for every sleeping task.
+ *
+ * <p>It stays hand-written: as an {@code @Async} method a sleep needs a timer callback of its
+ * own besides the frame, which a same-run comparison measured as more memory per sleeping
+ * task and per sleep, at the same speed ({@code benchmarks/results/3635d16/sleep-sock-*},
+ * the {@code @Async} version in {@code sleep-sock-async.patch}; the figures are in
+ * docs/PERFORMANCE.md). A sleep of zero is a bare yield, which no awaitable expresses.
  */
 final class SleepCoroutine<T> extends CoroutineFrame<T> implements Runnable {
     private static final byte START = 0;

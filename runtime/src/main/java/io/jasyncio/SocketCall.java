@@ -20,6 +20,12 @@ import java.util.Arrays;
  * that the retry completes. However the wait ends (done, failed, cancelled), the channel is
  * no longer watched. I/O errors arrive as the unchecked {@link ConnectionError#translate
  * translations} of the JDK's.
+ *
+ * <p>They stay hand-written: the frame is its own readiness callback, where an {@code @Async}
+ * version needs one more object for each wait, which a same-run comparison measured as more
+ * memory per call at the same speed ({@code benchmarks/results/3635d16/sleep-sock-*}, the
+ * {@code @Async} version in {@code sleep-sock-async.patch}; the figures are in
+ * docs/PERFORMANCE.md).
  */
 abstract class SocketCall<T> extends CoroutineFrame<T> implements Runnable {
     /** {@link #attempt()}'s answer when the channel was not ready. */
