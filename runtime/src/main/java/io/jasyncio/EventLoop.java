@@ -1,7 +1,6 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.CoroutineFrame;
-import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -240,65 +239,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     /** The loop's clock, in seconds: monotonic, of arbitrary origin (0 for a virtual-time loop). */
     public double time() {
         return virtualTime ? virtualNow : (System.nanoTime() - CLOCK_ORIGIN) * 1e-9;
-    }
-
-    // ---- watching channels -----------------------------------------------------------------
-
-    /**
-     * Calls {@code callback} in every iteration in which {@code channel} is ready to read (or,
-     * for a server channel, to accept), until {@link #removeReader}; replaces the channel's
-     * previous reader. asyncio's {@code add_reader}.
-     *
-     * @throws IllegalArgumentException if the channel is in blocking mode
-     * @throws IllegalStateException if the channel is closed
-     */
-    public void addReader(SelectableChannel channel, Runnable callback) {
-        watch(channel, ChannelWatch.READ, callback);
-    }
-
-    /**
-     * Stops calling the channel's reader; a call already queued for this iteration is dropped.
-     * A channel closed before its last callback is removed is released (its file descriptor
-     * closed) at once.
-     *
-     * @return whether a reader was registered
-     */
-    public boolean removeReader(SelectableChannel channel) {
-        return unwatch(channel, ChannelWatch.READ);
-    }
-
-    /**
-     * Calls {@code callback} in every iteration in which {@code channel} is ready to write (or,
-     * for a connection in progress, to finish connecting), until {@link #removeWriter}; replaces
-     * the channel's previous writer. asyncio's {@code add_writer}.
-     *
-     * @throws IllegalArgumentException if the channel is in blocking mode
-     * @throws IllegalStateException if the channel is closed
-     */
-    public void addWriter(SelectableChannel channel, Runnable callback) {
-        watch(channel, ChannelWatch.WRITE, callback);
-    }
-
-    /**
-     * Stops calling the channel's writer; a call already queued for this iteration is dropped.
-     *
-     * @return whether a writer was registered
-     */
-    public boolean removeWriter(SelectableChannel channel) {
-        return unwatch(channel, ChannelWatch.WRITE);
-    }
-
-    /** addReader/addWriter: {@code callback} replaces the channel's previous one for {@code direction}. */
-    private void watch(SelectableChannel channel, int direction, Runnable callback) {
-        checkThread();
-        checkClosed();
-        io.watch(channel, direction, new Handle(requireCallback(callback)));
-    }
-
-    /** removeReader/removeWriter: whether there was a callback for {@code direction}. */
-    private boolean unwatch(SelectableChannel channel, int direction) {
-        checkThread();
-        return io.unwatch(channel, direction);
     }
 
     // ---- signals ---------------------------------------------------------------------------
@@ -863,12 +803,17 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         }
     }
 
+    /** The selector and the channels it watches. */
+    SelectorIo io() {
+        return io;
+    }
+
     /** Whether {@link #stop()} was called and the loop has not stopped yet. */
     boolean isStopping() {
         return stopping;
     }
 
-    private void checkClosed() {
+    void checkClosed() {
         if (closed) {
             throw new IllegalStateException("Event loop is closed");
         }
@@ -902,7 +847,7 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         throw new IllegalArgumentException("a coroutine was expected, got " + coro);
     }
 
-    private static Runnable requireCallback(Runnable callback) {
+    static Runnable requireCallback(Runnable callback) {
         if (callback == null) {
             throw new NullPointerException("callback");
         }

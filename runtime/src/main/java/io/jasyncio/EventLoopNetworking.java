@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
@@ -25,14 +26,15 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The networking half of {@link EventLoop}'s public API: asyncio's socket calls
- * ({@code sock_recv} and the rest), name resolution, connections, servers, datagram
- * endpoints, Unix domain sockets, the TLS upgrade and {@code sendfile}. Every public method
- * here is one of {@code EventLoop}'s, and its documentation shows there; this class exists so that
- * {@code EventLoop.java} holds the loop itself, as asyncio keeps its network methods apart from
- * its scheduling. Each method builds a {@link SocketCall} or hands over to
- * {@link io.jasyncio.net.Transports}, which watch channels through the loop's
- * {@link EventLoop#addReader}/{@link EventLoop#addWriter}; nothing here holds state.
+ * The networking half of {@link EventLoop}'s public API: watching channels ({@code add_reader}
+ * and the rest), the socket calls ({@code sock_recv} and the rest), name resolution,
+ * connections, servers, datagram endpoints, Unix domain sockets, the TLS upgrade and
+ * {@code sendfile}. Every public method here is one of {@code EventLoop}'s, and is documented
+ * there; this class exists so that {@code EventLoop.java} holds the loop itself, as asyncio
+ * keeps its selector's methods ({@code selector_events.py}) apart from its scheduling
+ * ({@code base_events.py}). The channels are watched by the loop's {@link SelectorIo}; each
+ * other method builds a {@link SocketCall} or hands over to {@link io.jasyncio.net.Transports},
+ * which watch channels through {@link #addReader}/{@link #addWriter}. Nothing here holds state.
  */
 abstract sealed class EventLoopNetworking permits EventLoop {
     EventLoopNetworking() {}
@@ -41,6 +43,69 @@ abstract sealed class EventLoopNetworking permits EventLoop {
     private EventLoop loop() {
         return (EventLoop) this;
     }
+
+    // ---- watching channels -----------------------------------------------------------------
+
+    /**
+     * Calls {@code callback} in every iteration in which {@code channel} is ready to read (or,
+     * for a server channel, to accept), until {@link #removeReader}; replaces the channel's
+     * previous reader. asyncio's {@code add_reader}.
+     *
+     * @throws IllegalArgumentException if the channel is in blocking mode
+     * @throws IllegalStateException if the channel is closed
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        watch(channel, ChannelWatch.READ, callback);
+    }
+
+    /**
+     * Stops calling the channel's reader; a call already queued for this iteration is dropped.
+     * A channel closed before its last callback is removed is released (its file descriptor
+     * closed) at once.
+     *
+     * @return whether a reader was registered
+     */
+    public boolean removeReader(SelectableChannel channel) {
+        return unwatch(channel, ChannelWatch.READ);
+    }
+
+    /**
+     * Calls {@code callback} in every iteration in which {@code channel} is ready to write (or,
+     * for a connection in progress, to finish connecting), until {@link #removeWriter}; replaces
+     * the channel's previous writer. asyncio's {@code add_writer}.
+     *
+     * @throws IllegalArgumentException if the channel is in blocking mode
+     * @throws IllegalStateException if the channel is closed
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        watch(channel, ChannelWatch.WRITE, callback);
+    }
+
+    /**
+     * Stops calling the channel's writer; a call already queued for this iteration is dropped.
+     *
+     * @return whether a writer was registered
+     */
+    public boolean removeWriter(SelectableChannel channel) {
+        return unwatch(channel, ChannelWatch.WRITE);
+    }
+
+    /** addReader/addWriter: {@code callback} replaces the channel's previous one for {@code direction}. */
+    private void watch(SelectableChannel channel, int direction, Runnable callback) {
+        EventLoop loop = loop();
+        loop.checkThread();
+        loop.checkClosed();
+        loop.io().watch(channel, direction, new Handle(EventLoop.requireCallback(callback)));
+    }
+
+    /** removeReader/removeWriter: whether there was a callback for {@code direction}. */
+    private boolean unwatch(SelectableChannel channel, int direction) {
+        EventLoop loop = loop();
+        loop.checkThread();
+        return loop.io().unwatch(channel, direction);
+    }
+
+    // ---- sockets, connections and servers --------------------------------------------------
 
     /**
      * A coroutine that receives up to {@code n} bytes from {@code channel}, waiting until some
