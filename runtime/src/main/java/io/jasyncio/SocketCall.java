@@ -118,6 +118,14 @@ abstract class SocketCall<T> extends CoroutineFrame<T> implements Runnable {
         return "<coroutine " + name + ">";
     }
 
+    /** The buffer a receive of up to {@code n} bytes reads into. */
+    static ByteBuffer receiveBuffer(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative buffer size: " + n);
+        }
+        return ByteBuffer.allocate(n);
+    }
+
     /** {@code sockRecv}: up to {@code n} bytes; an empty array at end of stream. */
     static final class Recv extends SocketCall<byte[]> {
         private final SocketChannel socket;
@@ -125,11 +133,8 @@ abstract class SocketCall<T> extends CoroutineFrame<T> implements Runnable {
 
         Recv(EventLoop loop, SocketChannel socket, int n) {
             super(loop, socket, false, "sockRecv()");
-            if (n < 0) {
-                throw new IllegalArgumentException("negative buffer size: " + n);
-            }
             this.socket = socket;
-            this.buffer = ByteBuffer.allocate(n);
+            this.buffer = receiveBuffer(n);
         }
 
         @Override
@@ -218,11 +223,8 @@ abstract class SocketCall<T> extends CoroutineFrame<T> implements Runnable {
 
         Recvfrom(EventLoop loop, DatagramChannel socket, int n) {
             super(loop, socket, false, "sockRecvfrom()");
-            if (n < 0) {
-                throw new IllegalArgumentException("negative buffer size: " + n);
-            }
             this.socket = socket;
-            this.buffer = ByteBuffer.allocate(n);
+            this.buffer = receiveBuffer(n);
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The workloads of tasks, locks and queues, each run several times with the median reported, printed as JSON
@@ -76,15 +77,20 @@ public final class ToolboxHarness {
         return result();
     }
 
+    /** {@link #CONTENDERS} tasks, each running a coroutine from {@code body}, gathered. */
     @Async
-    static Coroutine<Void> lockContention() {
-        Lock lock = new Lock();
+    static Coroutine<Void> contenders(Supplier<Coroutine<Void>> body) {
         List<Task<Void>> tasks = new ArrayList<>(CONTENDERS);
         for (int i = 0; i < CONTENDERS; i++) {
-            tasks.add(createTask(contender(lock)));
+            tasks.add(createTask(body.get()));
         }
         await(Asyncio.gather(tasks));
         return result();
+    }
+
+    static Coroutine<Void> lockContention() {
+        Lock lock = new Lock();
+        return contenders(() -> contender(lock));
     }
 
     @Async
@@ -101,15 +107,9 @@ public final class ToolboxHarness {
     }
 
     /** {@link #lockContention()} with a Semaphore of 10 permits: ten holders at a time. */
-    @Async
     static Coroutine<Void> semaphoreContention() {
         Semaphore semaphore = new Semaphore(10);
-        List<Task<Void>> tasks = new ArrayList<>(CONTENDERS);
-        for (int i = 0; i < CONTENDERS; i++) {
-            tasks.add(createTask(permitHolder(semaphore)));
-        }
-        await(Asyncio.gather(tasks));
-        return result();
+        return contenders(() -> permitHolder(semaphore));
     }
 
     @Async
@@ -121,14 +121,8 @@ public final class ToolboxHarness {
     }
 
     /** {@link #CONTENDERS} tasks, each sleeping {@link #ACQUISITIONS} times for a millisecond. */
-    @Async
     static Coroutine<Void> sleepingTasks() {
-        List<Task<Void>> tasks = new ArrayList<>(CONTENDERS);
-        for (int i = 0; i < CONTENDERS; i++) {
-            tasks.add(createTask(napper()));
-        }
-        await(Asyncio.gather(tasks));
-        return result();
+        return contenders(ToolboxHarness::napper);
     }
 
     @Async
