@@ -32,6 +32,6 @@ public class LifoQueue<T> extends Queue<T> {
 
     @Override
     T getItem() {
-        return unmask(items().pollLast());
+        return unmask(storage().pollLast());
     }
 }

@@ -211,6 +211,55 @@ public class Queue<T> {
     }
 
     /**
+     * The items as {@link #get()} takes them, until the queue is {@linkplain #shutdown() shut
+     * down} and, unless the shutdown was immediate, emptied: a consumer's loop that ends when
+     * the producers are done. Each item taken still wants its {@link #taskDone()}.
+     *
+     * <pre>{@code
+     * AsyncIterator<Job> jobs = queue.items();
+     * while (await(jobs.hasNext())) {
+     *     run(jobs.next());
+     *     queue.taskDone();
+     * }
+     * }</pre>
+     */
+    public final AsyncIterator<T> items() {
+        return new Items();
+    }
+
+    /** {@link #items()}: an item taken by {@code hasNext()}, handed out by {@code next()}. */
+    private final class Items implements AsyncIterator<T> {
+        private T item;
+        private boolean taken;
+        private boolean ended;
+
+        @Async
+        @Override
+        public Coroutine<Boolean> hasNext() {
+            if (!taken && !ended) {
+                try {
+                    item = await(get());
+                    taken = true;
+                } catch (QueueShutDown shutDown) {
+                    ended = true;
+                }
+            }
+            return result(taken);
+        }
+
+        @Override
+        public T next() {
+            if (!taken) {
+                throw new java.util.NoSuchElementException("next() without a hasNext() that completed with true");
+            }
+            T next = item;
+            item = null;
+            taken = false;
+            return next;
+        }
+    }
+
+    /**
      * Removes and returns the next item without waiting, and wakes the first task waiting to
      * put.
      *
@@ -358,11 +407,11 @@ public class Queue<T> {
     }
 
     /** This class's storage, for {@link LifoQueue}'s {@code getItem}: null before the first put. */
-    final ArrayDeque<Object> items() {
+    final ArrayDeque<Object> storage() {
         return items;
     }
 
-    /** An element of {@link #items()} as the item it stands for. */
+    /** An element of {@link #storage()} as the item it stands for. */
     @SuppressWarnings("unchecked")
     final T unmask(Object stored) {
         return stored == NULL ? null : (T) stored;

@@ -27,8 +27,12 @@
  *       {@link io.jasyncio.Barrier}: for tasks of one loop, never for threads.</dd>
  *   <dt>Queues</dt>
  *   <dd>{@link io.jasyncio.Queue}, {@link io.jasyncio.PriorityQueue},
- *       {@link io.jasyncio.LifoQueue}, with {@link io.jasyncio.QueueEmpty} and
- *       {@link io.jasyncio.QueueFull}.</dd>
+ *       {@link io.jasyncio.LifoQueue}, with {@link io.jasyncio.QueueEmpty},
+ *       {@link io.jasyncio.QueueFull} and {@link io.jasyncio.QueueShutDown}.</dd>
+ *   <dt>Iteration and functions</dt>
+ *   <dd>{@link io.jasyncio.AsyncIterator}, what {@code async for} walks (a stream's lines, a
+ *       queue's items, a {@code Flow.Publisher} and back); {@link io.jasyncio.AsyncSupplier}
+ *       and {@link io.jasyncio.AsyncFunction}, the functional interfaces of coroutines.</dd>
  *   <dt>Errors</dt>
  *   <dd>asyncio's exceptions under Java's: {@link io.jasyncio.CancelledError} (and its
  *       {@link io.jasyncio.TimeoutError}), {@link io.jasyncio.InvalidStateError},

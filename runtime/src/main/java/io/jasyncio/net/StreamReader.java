@@ -4,6 +4,7 @@ import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.result;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncIterator;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
@@ -317,6 +318,52 @@ public final class StreamReader {
                 throw new IncompleteReadError(take(size), null);
             }
             await(waitForData(line ? "readline" : "readuntil"));
+        }
+    }
+
+    /**
+     * The stream's lines, each with its {@code '\n'} (the last one perhaps without), until the
+     * end of the stream: asyncio's {@code async for line in reader}. Each {@code hasNext()} is a
+     * {@link #readline()}, with its errors.
+     *
+     * <pre>{@code
+     * AsyncIterator<byte[]> lines = reader.lines();
+     * while (await(lines.hasNext())) {
+     *     handle(lines.next());
+     * }
+     * }</pre>
+     */
+    public AsyncIterator<byte[]> lines() {
+        return new Lines();
+    }
+
+    /** {@link #lines()}: a line read ahead by {@code hasNext()}, handed out by {@code next()}. */
+    private final class Lines implements AsyncIterator<byte[]> {
+        private byte[] line;
+        private boolean ended;
+
+        @Async
+        @Override
+        public Coroutine<Boolean> hasNext() {
+            if (line == null && !ended) {
+                byte[] read = await(readline());
+                if (read.length == 0) {
+                    ended = true;
+                } else {
+                    line = read;
+                }
+            }
+            return result(line != null);
+        }
+
+        @Override
+        public byte[] next() {
+            byte[] next = line;
+            if (next == null) {
+                throw new java.util.NoSuchElementException("next() without a hasNext() that completed with true");
+            }
+            line = null;
+            return next;
         }
     }
 
