@@ -29,13 +29,32 @@ final class AsCompleted<T> implements Consumer<Future<T>>, Runnable {
     private final ArrayDeque<Object> finished = new ArrayDeque<>();
     private final ArrayDeque<Future<Void>> getters = new ArrayDeque<>();
     private TimerHandle timer;
+    /** How many futures are watched: how many entries will come. */
+    private final int size;
 
     private AsCompleted(EventLoop loop, Set<Future<T>> todo) {
         this.loop = loop;
         this.todo = todo;
+        this.size = todo.size();
     }
 
     static <T> List<Coroutine<T>> start(Collection<? extends Awaitable<T>> fs, double timeout) {
+        AsCompleted<T> state = begin(fs, timeout);
+        int n = state.size;
+        List<Coroutine<T>> next = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            next.add(state.next());
+        }
+        return Collections.unmodifiableList(next);
+    }
+
+    /** asyncio 3.13's form: the futures themselves (tasks for coroutines), as they complete. */
+    static <T> AsyncIterator<Future<T>> iterate(Collection<? extends Awaitable<T>> fs, double timeout) {
+        return begin(fs, timeout).new Iteration();
+    }
+
+    /** Watches {@code fs} from now on: their done callbacks, and the timer. */
+    private static <T> AsCompleted<T> begin(Collection<? extends Awaitable<T>> fs, double timeout) {
         Set<Awaitable<T>> distinct = new LinkedHashSet<>(fs);
         EventLoop loop = EventLoop.running();
         if (loop == null) {
@@ -60,18 +79,13 @@ final class AsCompleted<T> implements Consumer<Future<T>>, Runnable {
             todo.add(loop.ensureFuture(aw));
         }
         AsCompleted<T> state = new AsCompleted<>(loop, todo);
-        int n = todo.size();
         for (Future<T> f : todo) {
             f.addDoneCallback(state);
         }
-        if (n > 0 && Double.isFinite(timeout)) {
+        if (state.size > 0 && Double.isFinite(timeout)) {
             state.timer = loop.callLater(timeout, state);
         }
-        List<Coroutine<T>> next = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            next.add(state.next());
-        }
-        return Collections.unmodifiableList(next);
+        return state;
     }
 
     /** A future is done: queue it. */
@@ -115,6 +129,18 @@ final class AsCompleted<T> implements Consumer<Future<T>>, Runnable {
     /** asyncio's {@code _wait_for_one}: {@code f = await done.get(); return f.result()}. */
     @Async
     private Coroutine<T> next() {
+        Object entry = await(nextEntry());
+        if (entry == TIMED_OUT) {
+            throw new TimeoutError();
+        }
+        @SuppressWarnings("unchecked")
+        Future<T> f = (Future<T>) entry;
+        return result(f.result());
+    }
+
+    /** The next finished future, or the timed-out marker, waiting for it if none is queued. */
+    @Async
+    private Coroutine<Object> nextEntry() {
         while (finished.isEmpty()) {
             Future<Void> getter = loop.createFuture();
             getters.addLast(getter);
@@ -130,12 +156,39 @@ final class AsCompleted<T> implements Consumer<Future<T>>, Runnable {
                 throw Throwables.sneakyThrow(error);
             }
         }
-        Object entry = finished.pollFirst();
-        if (entry == TIMED_OUT) {
-            throw new TimeoutError();
+        return result(finished.pollFirst());
+    }
+
+    /** {@link #iterate}: each {@code hasNext()} takes the next finished future. */
+    private final class Iteration implements AsyncIterator<Future<T>> {
+        private int left = size;
+        private Future<T> ready;
+
+        @Async
+        @Override
+        public Coroutine<Boolean> hasNext() {
+            if (ready == null && left > 0) {
+                Object entry = await(nextEntry());
+                left--;
+                if (entry == TIMED_OUT) {
+                    left = 0; // asyncio's iterator ends at its timeout
+                    throw new TimeoutError();
+                }
+                @SuppressWarnings("unchecked")
+                Future<T> f = (Future<T>) entry;
+                ready = f;
+            }
+            return result(ready != null);
         }
-        @SuppressWarnings("unchecked")
-        Future<T> f = (Future<T>) entry;
-        return result(f.result());
+
+        @Override
+        public Future<T> next() {
+            Future<T> next = ready;
+            if (next == null) {
+                throw new java.util.NoSuchElementException("next() without a hasNext() that completed with true");
+            }
+            ready = null;
+            return next;
+        }
     }
 }

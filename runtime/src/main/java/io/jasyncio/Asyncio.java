@@ -514,6 +514,33 @@ public final class Asyncio {
         return AsCompleted.start(fs, timeout);
     }
 
+    /**
+     * The futures of {@code fs} themselves, as they complete: asyncio 3.13's {@code async for f
+     * in as_completed(fs)}, which hands out the original futures and tasks (a coroutine is run
+     * as a task at once, and that task is handed out). After {@code timeout} seconds
+     * {@code hasNext()} throws {@link TimeoutError}; nothing is cancelled. A non-finite timeout
+     * means none.
+     *
+     * <pre>{@code
+     * AsyncIterator<Future<Connection>> attempts = asCompletedIterator(tries, 5.0);
+     * while (await(attempts.hasNext())) {
+     *     Future<Connection> earliest = attempts.next();
+     *     ...
+     * }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if futures from different loops are given
+     * @throws IllegalStateException if a coroutine is given and no loop is running here
+     */
+    public static <T> AsyncIterator<Future<T>> asCompletedIterator(Collection<? extends Awaitable<T>> fs,
+            double timeout) {
+        if (fs == null) {
+            throw new NullPointerException("fs");
+        }
+        Seconds.requireNumber(timeout, "timeout");
+        return AsCompleted.iterate(fs, timeout);
+    }
+
     /** {@link #asCompleted(Collection, double)} with a {@link Duration}. */
     public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<T>> fs, Duration timeout) {
         return asCompleted(fs, EventLoop.seconds(timeout));
