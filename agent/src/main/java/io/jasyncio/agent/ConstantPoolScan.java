@@ -3,17 +3,22 @@ package io.jasyncio.agent;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Whether a class file may have {@code @Async} methods, read off its constant pool without
- * parsing anything else or allocating: an annotated method's class holds the UTF-8 constant
- * {@code Lio/jasyncio/Async;}. Every class the JVM loads passes through here, so this is what
- * the agent costs a program's classes without {@code @Async}.
+ * Whether a class file may have coroutine bodies to rewrite, read off its constant pool without
+ * parsing anything else or allocating: an {@code @Async} method's class holds the UTF-8 constant
+ * {@code Lio/jasyncio/Async;}, and a class whose lambdas or anonymous methods await refers to
+ * the class {@code io/jasyncio/Asyncio}. Every class the JVM loads passes through here, so this
+ * is what the agent costs a program's other classes.
  */
 final class ConstantPoolScan {
     private static final byte[] ASYNC = "Lio/jasyncio/Async;".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ASYNCIO = "io/jasyncio/Asyncio".getBytes(StandardCharsets.US_ASCII);
 
     private ConstantPoolScan() {}
 
-    /** True if {@code classFile}'s constant pool holds {@code Lio/jasyncio/Async;}; false for anything unreadable. */
+    /**
+     * True if {@code classFile}'s constant pool holds {@code Lio/jasyncio/Async;} or
+     * {@code io/jasyncio/Asyncio}; false for anything unreadable.
+     */
     static boolean mentionsAsync(byte[] classFile) {
         if (classFile.length < 10) {
             return false;
@@ -31,7 +36,8 @@ final class ConstantPoolScan {
                         return false;
                     }
                     int length = u2(classFile, at + 1);
-                    if (length == ASYNC.length && matches(classFile, at + 3)) {
+                    if (length == ASYNC.length && matches(classFile, at + 3, ASYNC)
+                            || length == ASYNCIO.length && matches(classFile, at + 3, ASYNCIO)) {
                         return true;
                     }
                     at += 3 + length;
@@ -51,12 +57,12 @@ final class ConstantPoolScan {
         return false;
     }
 
-    private static boolean matches(byte[] classFile, int from) {
-        if (from + ASYNC.length > classFile.length) {
+    private static boolean matches(byte[] classFile, int from, byte[] wanted) {
+        if (from + wanted.length > classFile.length) {
             return false;
         }
-        for (int i = 0; i < ASYNC.length; i++) {
-            if (classFile[from + i] != ASYNC[i]) {
+        for (int i = 0; i < wanted.length; i++) {
+            if (classFile[from + i] != wanted[i]) {
                 return false;
             }
         }

@@ -6,12 +6,13 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncFunction;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.net.Connection;
+import io.jasyncio.net.ConnectionHandler;
 import io.jasyncio.net.Server;
 import io.jasyncio.net.StreamReader;
-import io.jasyncio.net.StreamWriter;
 import io.jasyncio.net.Streams;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small HTTP/1.1 server and client written on streams: the server answers {@code GET /} and
- * {@code GET /hello?name=...} on keep-alive connections (404 otherwise); the client sends three
+ * A small HTTP/1.1 server and client written on streams: the server's connection handler and
+ * its routes are lambdas that await; it answers {@code GET /} and {@code GET /hello?name=...}
+ * on keep-alive connections (404 otherwise); the client sends three
  * requests on one connection, reading each response by its Content-Length. The JDK's
  * {@link HttpClient} then checks the server speaks real HTTP.
  *
@@ -42,44 +44,56 @@ public final class HttpServerAndClient {
 
     // ---- the server -------------------------------------------------------------------------
 
-    @Async
-    static Coroutine<Void> serve(StreamReader reader, StreamWriter writer) {
-        while (true) {
-            String requestLine = new String(await(reader.readline()), ISO_8859_1).strip();
-            if (requestLine.isEmpty()) {
-                break; // the client closed the connection
+    /** What a route answers: a status line's code and text, and the body. */
+    record Page(String status, String body) {}
+
+    /**
+     * An HTTP/1.1 connection handler, written as a lambda that awaits: it reads each request
+     * on the keep-alive connection and answers with what {@code route} (a lambda that may
+     * await too) makes of the path.
+     */
+    static ConnectionHandler http(AsyncFunction<String, Page> route) {
+        return (reader, writer) -> {
+            while (true) {
+                String requestLine = new String(await(reader.readline()), ISO_8859_1).strip();
+                if (requestLine.isEmpty()) {
+                    break; // the client closed the connection
+                }
+                Map<String, String> headers = await(readHeaders(reader));
+                String[] parts = requestLine.split(" ");
+                Page page = parts.length == 3 && parts[0].equals("GET")
+                        ? await(route.apply(parts[1]))
+                        : new Page("405 Method Not Allowed", "only GET\n");
+                byte[] content = page.body().getBytes(UTF_8);
+                boolean close = "close".equalsIgnoreCase(headers.get("connection"));
+                writer.write(("HTTP/1.1 " + page.status() + "\r\n"
+                        + "Content-Type: text/plain; charset=utf-8\r\n"
+                        + "Content-Length: " + content.length + "\r\n"
+                        + (close ? "Connection: close\r\n" : "")
+                        + "\r\n").getBytes(ISO_8859_1));
+                writer.write(content);
+                await(writer.drain());
+                if (close) {
+                    break;
+                }
             }
-            Map<String, String> headers = await(readHeaders(reader));
-            String[] parts = requestLine.split(" ");
-            String body;
-            String status;
-            if (parts.length == 3 && parts[0].equals("GET") && parts[1].equals("/")) {
-                status = "200 OK";
-                body = "jasyncio HTTP/1.1 example\n";
-            } else if (parts.length == 3 && parts[0].equals("GET") && parts[1].startsWith("/hello?name=")) {
-                status = "200 OK";
-                body = "Hello, " + parts[1].substring("/hello?name=".length()) + "!";
-            } else {
-                status = "404 Not Found";
-                body = "not found\n";
-            }
-            byte[] content = body.getBytes(UTF_8);
-            boolean close = "close".equalsIgnoreCase(headers.get("connection"));
-            writer.write(("HTTP/1.1 " + status + "\r\n"
-                    + "Content-Type: text/plain; charset=utf-8\r\n"
-                    + "Content-Length: " + content.length + "\r\n"
-                    + (close ? "Connection: close\r\n" : "")
-                    + "\r\n").getBytes(ISO_8859_1));
-            writer.write(content);
-            await(writer.drain());
-            if (close) {
-                break;
-            }
-        }
-        writer.close();
-        await(writer.waitClosed());
-        return result();
+            writer.close();
+            await(writer.waitClosed());
+            return result();
+        };
     }
+
+    /** The routes: {@code /}, {@code /hello?name=...} (which awaits, as a lookup would), else 404. */
+    static final AsyncFunction<String, Page> ROUTES = path -> {
+        if (path.equals("/")) {
+            return result(new Page("200 OK", "jasyncio HTTP/1.1 example\n"));
+        }
+        if (path.startsWith("/hello?name=")) {
+            String name = await(Asyncio.sleep(0.001, path.substring("/hello?name=".length())));
+            return result(new Page("200 OK", "Hello, " + name + "!"));
+        }
+        return result(new Page("404 Not Found", "not found\n"));
+    };
 
     /** Header lines up to the blank line, names in lower case. */
     @Async
@@ -107,7 +121,7 @@ public final class HttpServerAndClient {
 
     @Async
     static Coroutine<Void> main() {
-        Server server = await(Streams.startServer(HttpServerAndClient::serve, "127.0.0.1", 0));
+        Server server = await(Streams.startServer(http(ROUTES), "127.0.0.1", 0));
         int port = server.sockets().get(0).socket().getLocalPort();
 
         Connection connection = await(Streams.openConnection("127.0.0.1", port));

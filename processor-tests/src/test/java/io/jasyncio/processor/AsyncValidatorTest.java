@@ -42,7 +42,7 @@ class AsyncValidatorTest {
     }
 
     private static Expected inLambda(String marker) {
-        return error(NESTED, marker, Rule.AWAIT_IN_LAMBDA, "inside a lambda, even within an @Async method");
+        return error(NESTED, marker, Rule.AWAIT_IN_LAMBDA, "inside this lambda, even within an @Async method");
     }
 
     private static Expected returnType(String marker, String method, String type) {
@@ -58,7 +58,7 @@ class AsyncValidatorTest {
             notAsync(OUTSIDE, "// [plain-qualified]", "qualified()"),
             notAsync(OUTSIDE, "// [plain-completion-stage]",
                     "completionStage(java.util.concurrent.CompletableFuture<java.lang.String>)"),
-            error(OUTSIDE, "// [lambda-outside-async]", Rule.AWAIT_IN_LAMBDA, "not allowed inside a lambda: the lambda"),
+            error(OUTSIDE, "// [lambda-outside-async]", Rule.AWAIT_IN_LAMBDA, "not allowed inside this lambda: its functional"),
             error(OUTSIDE, "// [method-reference]", Rule.AWAIT_REFERENCE, "(Asyncio::await)"));
 
     private static final List<Expected> NESTED_ERRORS = List.of(
@@ -89,7 +89,8 @@ class AsyncValidatorTest {
 
     private static final List<Expected> SYNCHRONIZED_ERRORS = List.of(
             error(SYNCHRONIZED, "// [in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"),
-            error(SYNCHRONIZED, "// [nested-in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"));
+            error(SYNCHRONIZED, "// [nested-in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"),
+            error(SYNCHRONIZED, "// [lambda-in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"));
 
     @Test
     void awaitOutsideAnAsyncMethodIsAnError() {

@@ -42,11 +42,13 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     private static final String COROUTINE = "io.jasyncio.Coroutine";
 
     private final Trees trees;
+    private final AsyncBodies bodies;
     private final Reporter reporter;
     private final CompilationUnitTree unit;
 
-    AsyncRuleScanner(Trees trees, Reporter reporter, CompilationUnitTree unit) {
+    AsyncRuleScanner(Trees trees, AsyncBodies bodies, Reporter reporter, CompilationUnitTree unit) {
         this.trees = trees;
+        this.bodies = bodies;
         this.reporter = reporter;
         this.unit = unit;
     }
@@ -63,7 +65,7 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         if (isAwait(trees.getElement(getCurrentPath()))) {
-            AwaitPlacement.Problem problem = AwaitPlacement.problem(trees, getCurrentPath());
+            AwaitPlacement.Problem problem = AwaitPlacement.problem(trees, bodies, getCurrentPath());
             if (problem != null) {
                 error(problem.rule(), problem.message(), tree);
             }
@@ -155,15 +157,46 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
             Tree leaf = p.getLeaf();
             if (leaf instanceof TryTree) {
                 inTry = true;
-            } else if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+            } else if (leaf instanceof LambdaExpressionTree lambda) {
+                // only a lambda that awaits is rewritten; another just hands a coroutine on
+                return bodies.isCoroutineLambda(p) && awaitsDirectly(p, lambda.getBody()) ? inTry : null;
+            } else if (leaf instanceof ClassTree) {
                 return null;
-            } else if (leaf instanceof MethodTree) {
+            } else if (leaf instanceof MethodTree tree) {
                 // a method declared with another return type has its own error already
-                return trees.getElement(p) instanceof ExecutableElement method && isAsync(method)
-                        && isCoroutine(method.getReturnType()) ? inTry : null;
+                if (!(trees.getElement(p) instanceof ExecutableElement method) || !isCoroutine(method.getReturnType())) {
+                    return null;
+                }
+                return isAsync(method) || bodies.mayAwait(p) && awaitsDirectly(p, tree.getBody()) ? inTry : null;
             }
         }
         return null;
+    }
+
+    /** Whether {@code body} (of the method or lambda at {@code owner}) calls await itself, not in a nested lambda or class. */
+    private boolean awaitsDirectly(TreePath owner, Tree body) {
+        if (body == null) {
+            return false;
+        }
+        boolean[] found = {false};
+        new TreePathScanner<Void, Void>() {
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+                found[0] |= isAwait(trees.getElement(getCurrentPath()));
+                return super.visitMethodInvocation(call, unused);
+            }
+
+            @Override
+            public Void visitLambdaExpression(LambdaExpressionTree nested, Void unused) {
+                return null; // a method of its own
+            }
+
+            @Override
+            public Void visitClass(ClassTree nested, Void unused) {
+                return null;
+            }
+        }.scan(new TreePath(owner, body), null);
+        return found[0];
     }
 
     private static ExpressionTree unparenthesized(ExpressionTree value) {

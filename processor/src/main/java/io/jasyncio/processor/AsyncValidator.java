@@ -22,11 +22,13 @@ import javax.lang.model.element.TypeElement;
  */
 final class AsyncValidator {
     private final Trees trees;
+    private final AsyncBodies bodies;
     private final Reporter reporter;
     private final Set<TypeElement> checked = new HashSet<>();
 
-    AsyncValidator(Trees trees, Reporter reporter) {
+    AsyncValidator(Trees trees, AsyncBodies bodies, Reporter reporter) {
         this.trees = trees;
+        this.bodies = bodies;
         this.reporter = reporter;
     }
 
@@ -39,6 +41,6 @@ final class AsyncValidator {
         if (path == null || !(path.getLeaf() instanceof ClassTree)) {
             return; // not from source (or package-info): nothing to check
         }
-        new AsyncRuleScanner(trees, reporter, path.getCompilationUnit()).scan(path, null);
+        new AsyncRuleScanner(trees, bodies, reporter, path.getCompilationUnit()).scan(path, null);
     }
 }

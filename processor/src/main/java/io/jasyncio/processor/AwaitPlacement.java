@@ -16,11 +16,13 @@ import javax.lang.model.element.ExecutableElement;
 
 /**
  * Decides whether one {@code Asyncio.await} call sits where it may: directly in the body of an
- * {@code @Async} method (rule 1), and not inside a {@code synchronized} block there (rule 4).
+ * {@code @Async} method or of another body that may await ({@link AsyncBodies}: a lambda whose
+ * functional interface method returns a coroutine, a coroutine method of an anonymous class),
+ * and not inside a {@code synchronized} block there.
  *
  * <p>What counts is the innermost code around the call that becomes a method of its own: a
  * method or constructor, a lambda, or a class body (field initializer, initializer block). Only
- * when that is an {@code @Async} method can the rewrite suspend at the call.
+ * when that may await can the rewrite suspend at the call.
  */
 final class AwaitPlacement {
     private AwaitPlacement() {}
@@ -29,7 +31,7 @@ final class AwaitPlacement {
     record Problem(Rule rule, String message) {}
 
     /** Why the call at {@code call} is not allowed there, or {@code null} if it is. */
-    static Problem problem(Trees trees, TreePath call) {
+    static Problem problem(Trees trees, AsyncBodies bodies, TreePath call) {
         boolean inSynchronized = false;
         Tree child = call.getLeaf();
         for (TreePath path = call.getParentPath(); path != null; child = path.getLeaf(), path = path.getParentPath()) {
@@ -38,21 +40,22 @@ final class AwaitPlacement {
                 // the lock expression is evaluated before the monitor is entered: only the block counts
                 inSynchronized |= sync.getBlock() == child;
             } else if (node instanceof LambdaExpressionTree) {
+                if (bodies.isCoroutineLambda(path)) {
+                    return inSynchronized ? inSynchronizedBlock() : null;
+                }
                 return new Problem(Rule.AWAIT_IN_LAMBDA, withinAsyncMethod(trees, path)
-                        ? "await() is not allowed inside a lambda, even within an @Async method: the lambda body"
-                                + " is a separate method that the rewrite cannot suspend. Await in the @Async method"
-                                + " itself and use the result in the lambda, or move the lambda's work into an @Async"
-                                + " method and await the coroutine it returns."
-                        : "await() is not allowed inside a lambda: the lambda body is a separate method that the"
-                                + " rewrite cannot suspend. Call await(...) directly in the body of an @Async method.");
+                        ? "await() is not allowed inside this lambda, even within an @Async method: its functional"
+                                + " interface method does not return Coroutine<T>, so its body cannot be a coroutine."
+                                + " Await in the @Async method itself and use the result in the lambda, or give the"
+                                + " lambda a functional interface whose method returns Coroutine<T> (AsyncSupplier,"
+                                + " AsyncFunction) and await the coroutine it returns."
+                        : "await() is not allowed inside this lambda: its functional interface method does not"
+                                + " return Coroutine<T>, so its body cannot be a coroutine. Give it one that does"
+                                + " (AsyncSupplier, AsyncFunction, ConnectionHandler...), or call await(...) in"
+                                + " the body of an @Async method.");
             } else if (node instanceof MethodTree method) {
-                if (isAsyncMethod(trees, path)) {
-                    return inSynchronized
-                            ? new Problem(Rule.AWAIT_IN_SYNCHRONIZED, "await() inside synchronized would suspend while holding the monitor: the task gives"
-                                    + " up the thread with the lock still held, and resumes later, possibly on another"
-                                    + " thread. Move the await out of the synchronized block, or use an asyncio Lock"
-                                    + " (await(lock.acquire()), then lock.release() in a finally block).")
-                            : null;
+                if (bodies.mayAwait(path)) {
+                    return inSynchronized ? inSynchronizedBlock() : null;
                 }
                 String local = localClass(path.getParentPath());
                 if (local != null && withinAsyncMethod(trees, path)) {
@@ -77,6 +80,13 @@ final class AwaitPlacement {
             }
         }
         return null; // not inside a class at all: nothing javac would accept
+    }
+
+    private static Problem inSynchronizedBlock() {
+        return new Problem(Rule.AWAIT_IN_SYNCHRONIZED, "await() inside synchronized would suspend while holding the monitor: the task gives"
+                + " up the thread with the lock still held, and resumes later, possibly on another"
+                + " thread. Move the await out of the synchronized block, or use an asyncio Lock"
+                + " (await(lock.acquire()), then lock.release() in a finally block).");
     }
 
     private static Problem insideLocalClass(String which) {

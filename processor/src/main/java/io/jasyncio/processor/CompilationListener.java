@@ -22,7 +22,7 @@ final class CompilationListener implements TaskListener {
     CompilationListener(ProcessingEnvironment env, JavacTask task, Reporter reporter) {
         this.reporter = reporter;
         Trees trees = Trees.instance(task);
-        this.validator = new AsyncValidator(trees, reporter);
+        this.validator = new AsyncValidator(trees, new AsyncBodies(trees, task.getTypes(), task.getElements()), reporter);
         this.methodTrees = new AsyncMethodTrees(trees, reporter);
         this.rewriter = new ClassFileRewriter(env, methodTrees);
     }

@@ -9,7 +9,10 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InnerClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -65,8 +68,9 @@ public final class AsyncClassTransformer {
         int ordinal = 0;
         String lastMethod = null;
         List<TransformException> refused = new ArrayList<>();
+        boolean anonymous = isAnonymous(host);
         for (MethodNode method : List.copyOf(host.methods)) {
-            if (!isAsync(method)) {
+            if (!isAsync(method) && !isCoroutineBody(method, anonymous)) {
                 continue;
             }
             lastMethod = method.name;
@@ -174,6 +178,40 @@ public final class AsyncClassTransformer {
                 if (annotation.desc.equals(RuntimeNames.ASYNC_DESCRIPTOR)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A body that awaits without {@code @Async}: the compiler's method for a lambda whose
+     * functional interface method returns a coroutine, or a coroutine method of an anonymous
+     * class. The processor allows an await in no other method without {@code @Async}, so a
+     * method returning {@code Coroutine} that calls {@code await} is one of these.
+     */
+    static boolean isCoroutineBody(MethodNode method, boolean inAnonymousClass) {
+        if ((method.access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                || !method.desc.endsWith(RuntimeNames.COROUTINE_RETURN)) {
+            return false;
+        }
+        boolean lambda = (method.access & Opcodes.ACC_SYNTHETIC) != 0 && method.name.startsWith("lambda$");
+        if (!lambda && !(inAnonymousClass && (method.access & Opcodes.ACC_STATIC) == 0)) {
+            return false;
+        }
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode call && call.owner.equals(RuntimeNames.ASYNCIO)
+                    && call.name.equals(RuntimeNames.AWAIT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code host} is an anonymous class: its own InnerClasses entry has no simple name. */
+    private static boolean isAnonymous(ClassNode host) {
+        for (InnerClassNode inner : host.innerClasses) {
+            if (inner.name.equals(host.name)) {
+                return inner.innerName == null;
             }
         }
         return false;
