@@ -5,6 +5,7 @@ import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncFunction;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 
@@ -59,10 +60,21 @@ public class Orders {
         return result(left);
     }
 
+    /** A lambda that awaits: rewritten as an @Async method is, so a debugger sees it the same way. */
+    static AsyncFunction<Integer, Integer> discount(int percent) {
+        return price -> {
+            int base = price * 10;
+            await(sleep(0.001));
+            int cut = base * percent / 100; // @line:lambda-after
+            return result(base - cut);
+        };
+    }
+
     public static void main(String[] args) {
         int total = Asyncio.run(new Orders().total(3));
         int rounds = Asyncio.run(rounds(3));
         int left = Asyncio.run(reassigned(5, 20));
-        System.out.println(total + " " + rounds + " " + left);
+        int discounted = Asyncio.run(discount(20).apply(5));
+        System.out.println(total + " " + rounds + " " + left + " " + discounted);
     }
 }

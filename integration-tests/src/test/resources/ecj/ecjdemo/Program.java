@@ -5,10 +5,11 @@ import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncFunction;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 
-/** A program compiled by ECJ in the build tests: loops, try/finally, a switch and a caught failure, all across awaits. */
+/** A program compiled by ECJ in the build tests: loops, try/finally, a switch, a caught failure and a lambda, all across awaits. */
 public class Program {
     @Async
     static Coroutine<Integer> later(int value) {
@@ -20,6 +21,11 @@ public class Program {
     static Coroutine<Void> failing(String message) {
         await(sleep(0));
         throw new IllegalArgumentException(message);
+    }
+
+    /** A lambda that awaits: ECJ names and marks its method its own way. */
+    static AsyncFunction<Integer, Integer> tripled() {
+        return n -> result(await(later(n)) * 3);
     }
 
     @Async
@@ -48,6 +54,7 @@ public class Program {
         } catch (IllegalArgumentException e) {
             log.append("caught ").append(e.getMessage()).append(' ');
         }
+        log.append("lambda ").append(await(tripled().apply(4))).append(' ');
         return result(log.toString() + sum);
     }
 

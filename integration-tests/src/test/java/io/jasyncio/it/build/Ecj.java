@@ -14,7 +14,7 @@ import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
 final class Ecj {
     /** The program's source, as a test resource. */
     static final String PROGRAM = "ecj/ecjdemo/Program.java";
-    static final String EXPECTED_OUTPUT = "try finally two caught boom 10";
+    static final String EXPECTED_OUTPUT = "try finally two caught boom lambda 12 10";
 
     private Ecj() {}
 

@@ -39,7 +39,7 @@ class EcjBuildTest {
             assertTrue(result.output().contains("[jasyncio:not-javac] @Async method " + method
                     + " cannot be rewritten: this compiler"), result.output());
         }
-        assertTrue(result.output().contains("Program.java (at line 14)"), result.output());
+        assertTrue(result.output().contains("Program.java (at line 15)"), result.output());
     }
 
     @Test

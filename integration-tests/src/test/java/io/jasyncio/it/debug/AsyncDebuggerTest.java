@@ -102,6 +102,23 @@ class AsyncDebuggerTest {
     }
 
     @Test
+    void inALambdaThatAwaitsTheVariablesAfterARealSuspensionHoldTheirValues() {
+        try (JdiSession debug = orders()) {
+            debug.runTo(ORDERS, line("lambda-after"));
+
+            assertTrue(debug.method().startsWith("lambda$discount$"), debug.method());
+            Map<String, String> locals = debug.locals();
+            assertEquals("java.lang.Integer", locals.get("price"), "the boxed parameter, shown as an object: " + locals);
+            assertEquals("50", locals.get("base"), locals.toString());
+            assertEquals("20", locals.get("percent"), "the captured value: " + locals);
+            debug.stepOver();
+            assertEquals("10", debug.locals().get("cut"));
+            assertEquals(0, debug.resumeToEnd());
+            assertTrue(debug.stdout().contains("32 8 9 40"), debug.output());
+        }
+    }
+
+    @Test
     void inALoopWithTryFinallyEachResumedIterationShowsItsOwnValues() {
         try (JdiSession debug = orders()) {
             for (int round = 0; round < 3; round++) {
