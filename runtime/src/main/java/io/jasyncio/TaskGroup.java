@@ -12,17 +12,19 @@ import java.util.function.Consumer;
 
 /**
  * Structured concurrency: tasks started together that end together. asyncio's
- * {@code TaskGroup}, where Python's {@code async with} exit is the awaitable {@link #join()}.
+ * {@code TaskGroup}: in try-with-resources in an {@code @Async} method, the end of the block
+ * awaits the children, as Python's {@code async with} does.
  *
  * <pre>{@code
  * @Async
  * Coroutine<Void> fetchBoth() {
+ *     Task<String> a;
+ *     Task<String> b;
  *     try (TaskGroup group = new TaskGroup()) {
- *         Task<String> a = group.createTask(fetch("a"));
- *         Task<String> b = group.createTask(fetch("b"));
- *         await(group.join());              // both finished, or ExceptionGroup
- *         use(a.result(), b.result());
- *     }
+ *         a = group.createTask(fetch("a"));
+ *         b = group.createTask(fetch("b"));
+ *     }                                     // both finished here, or an ExceptionGroup
+ *     use(a.result(), b.result());
  *     return result();
  * }
  * }</pre>
@@ -33,12 +35,14 @@ import java.util.function.Consumer;
  * cancels the children and comes out of {@code join()} as a plain {@link CancelledError}.
  * The group takes back the cancel it caused itself ({@link Task#uncancel()}).
  *
- * <p>Java cannot await in {@code close()}: if the body fails before reaching {@code join()},
- * call {@link #join(Throwable)} with its exception to get asyncio's exit semantics; a group
- * closed without either only cancels its children, and failures they report later go to the
- * loop's exception handler.
+ * <p>The block's end awaits {@link #aclose()} ({@link #join()}); when the block fails, it
+ * awaits {@link #aclose(Throwable)} ({@link #join(Throwable)}), which cancels the children
+ * first, and what that throws is suppressed in the block's exception, by Java's rules. Outside
+ * try-with-resources, await {@code join()} (or {@code join(failure)}) yourself; a group closed
+ * by {@link #close()} without either only cancels its children, and failures they report later
+ * go to the loop's exception handler.
  */
-public final class TaskGroup implements AutoCloseable {
+public final class TaskGroup implements AsyncCloseable {
     private final EventLoop loop;
     private final Task<?> parent;
     private final ChildDone childDone = new ChildDone();
@@ -85,6 +89,18 @@ public final class TaskGroup implements AutoCloseable {
         tasks.add(task);
         task.addDoneCallback(childDone);
         return task;
+    }
+
+    /** {@link #join()}: what try-with-resources awaits at the end of the group's block. */
+    @Override
+    public Coroutine<Void> aclose() {
+        return join(null);
+    }
+
+    /** {@link #join(Throwable)}: what try-with-resources awaits when the block fails. */
+    @Override
+    public Coroutine<Void> aclose(Throwable failure) {
+        return join(failure);
     }
 
     /** Waits for every child; the group's exit when its body ended normally. */

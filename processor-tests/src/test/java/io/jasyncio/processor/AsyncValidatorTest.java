@@ -29,6 +29,7 @@ class AsyncValidatorTest {
     private static final String NO_BODY = "fixtures/AsyncWithoutBody.java";
     private static final String SYNCHRONIZED = "fixtures/AwaitInSynchronized.java";
     private static final String VALID = "fixtures/ValidCoroutines.java";
+    private static final String ASYNC_CLOSE = "fixtures/AsyncCloseRules.java";
 
     /** One expected error: its rule and a fragment of its message, on the only line of {@code file} containing {@code marker}. */
     private record Expected(String file, String marker, Rule rule, String fragment) {}
@@ -91,6 +92,16 @@ class AsyncValidatorTest {
             error(SYNCHRONIZED, "// [in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"),
             error(SYNCHRONIZED, "// [nested-in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"),
             error(SYNCHRONIZED, "// [lambda-in-synchronized]", Rule.AWAIT_IN_SYNCHRONIZED, "use an asyncio Lock"));
+
+    private static final List<Expected> ASYNC_CLOSE_ERRORS = List.of(
+            error(ASYNC_CLOSE, "// [outside-async]", Rule.ASYNC_CLOSE, "io.jasyncio.TaskGroup is an AsyncCloseable"),
+            error(ASYNC_CLOSE, "// [plain-lambda]", Rule.ASYNC_CLOSE, "io.jasyncio.TaskGroup is an AsyncCloseable"),
+            error(ASYNC_CLOSE, "// [same-line]", Rule.ASYNC_CLOSE, "put it on a line of its own"));
+
+    @Test
+    void tryWithResourcesOnAnAsyncCloseableOnlyWhereItsCloseCanBeAwaited() {
+        assertErrors(compile(ASYNC_CLOSE), ASYNC_CLOSE_ERRORS);
+    }
 
     @Test
     void awaitOutsideAnAsyncMethodIsAnError() {

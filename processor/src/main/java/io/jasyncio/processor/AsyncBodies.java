@@ -82,6 +82,18 @@ final class AsyncBodies {
         return isCoroutine(returned);
     }
 
+    /** Whether {@code type} is an {@code io.jasyncio.AsyncCloseable}, whose close must be awaited. */
+    boolean isAsyncCloseable(TypeMirror type) {
+        TypeElement asyncCloseable = elements.getTypeElement("io.jasyncio.AsyncCloseable");
+        return asyncCloseable != null && type != null && type.getKind() == TypeKind.DECLARED
+                && types.isAssignable(types.erasure(type), types.erasure(asyncCloseable.asType()));
+    }
+
+    /** The binary name of {@code type}'s class, as a class file names it. */
+    String binaryName(TypeMirror type) {
+        return elements.getBinaryName((TypeElement) ((DeclaredType) types.erasure(type)).asElement()).toString();
+    }
+
     /** A method, declared to return {@code Coroutine<T>}, of an anonymous class. */
     private static boolean isCoroutineMethodOfAnonymousClass(TreePath methodPath, ExecutableElement method) {
         TreePath classPath = methodPath.getParentPath();

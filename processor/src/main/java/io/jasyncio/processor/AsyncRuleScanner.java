@@ -17,6 +17,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import io.jasyncio.processor.transform.AsyncCloseSites;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -45,12 +46,65 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     private final AsyncBodies bodies;
     private final Reporter reporter;
     private final CompilationUnitTree unit;
+    /** Where this file's try-with-resources blocks close an AsyncCloseable, for the bytecode pass. */
+    private final AsyncCloseSites closes;
 
-    AsyncRuleScanner(Trees trees, AsyncBodies bodies, Reporter reporter, CompilationUnitTree unit) {
+    AsyncRuleScanner(Trees trees, AsyncBodies bodies, Reporter reporter, CompilationUnitTree unit,
+            AsyncCloseSites closes) {
         this.trees = trees;
         this.bodies = bodies;
         this.reporter = reporter;
         this.unit = unit;
+        this.closes = closes;
+    }
+
+    /**
+     * Try-with-resources on an {@code AsyncCloseable}: in a body that may await, its closes are
+     * recorded for the bytecode pass, which awaits {@code aclose()} in their place; anywhere
+     * else it is an error, since the close cannot be awaited there.
+     */
+    @Override
+    public Void visitTry(TryTree tree, Void unused) {
+        for (Tree resource : tree.getResources()) {
+            TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), resource));
+            if (!bodies.isAsyncCloseable(type)) {
+                continue;
+            }
+            TreePath body = enclosingBody(getCurrentPath());
+            if (body != null && bodies.mayAwait(body)) {
+                closes.add(line(tree), line(tree.getBlock(), true), bodies.binaryName(type));
+            } else {
+                error(Rule.ASYNC_CLOSE, type + " is an AsyncCloseable, so the end of this try-with-resources must"
+                        + " await its aclose(), which only an @Async method (or a lambda whose functional interface"
+                        + " method returns Coroutine<T>) can do: move the block into one, or close it yourself"
+                        + " with await(resource.aclose()) there.", resource);
+            }
+        }
+        return super.visitTry(tree, unused);
+    }
+
+    /** The method or lambda whose body holds {@code path}; null in an initializer. */
+    private static TreePath enclosingBody(TreePath path) {
+        for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+            if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof LambdaExpressionTree) {
+                return p;
+            }
+            if (p.getLeaf() instanceof ClassTree) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private int line(Tree tree) {
+        return line(tree, false);
+    }
+
+    /** The line where {@code tree} starts, or, with {@code atEnd}, the line of its last character. */
+    private int line(Tree tree, boolean atEnd) {
+        var positions = trees.getSourcePositions();
+        long position = atEnd ? positions.getEndPosition(unit, tree) - 1 : positions.getStartPosition(unit, tree);
+        return (int) unit.getLineMap().getLineNumber(position);
     }
 
     @Override
@@ -64,7 +118,17 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        if (isAwait(trees.getElement(getCurrentPath()))) {
+        Element called = trees.getElement(getCurrentPath());
+        if (called instanceof ExecutableElement method && method.getSimpleName().contentEquals("close")
+                && method.getParameters().isEmpty() && closes.coversLine(line(tree))
+                && tree.getMethodSelect() instanceof com.sun.source.tree.MemberSelectTree select
+                && bodies.isAsyncCloseable(trees.getTypeMirror(new TreePath(new TreePath(getCurrentPath(),
+                        tree.getMethodSelect()), select.getExpression())))) {
+            error(Rule.ASYNC_CLOSE, "this close() shares its line with the start or the end of a try-with-resources"
+                    + " block on an AsyncCloseable, whose closes become awaits of aclose(): put it on a line of its"
+                    + " own, so that it stays the close it says.", tree);
+        }
+        if (isAwait(called)) {
             AwaitPlacement.Problem problem = AwaitPlacement.problem(trees, bodies, getCurrentPath());
             if (problem != null) {
                 error(problem.rule(), problem.message(), tree);

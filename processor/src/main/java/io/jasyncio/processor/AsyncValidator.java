@@ -4,7 +4,10 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.jasyncio.processor.transform.AsyncCloseSites;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -25,6 +28,8 @@ final class AsyncValidator {
     private final AsyncBodies bodies;
     private final Reporter reporter;
     private final Set<TypeElement> checked = new HashSet<>();
+    /** By top-level class: where its try-with-resources blocks close an AsyncCloseable. */
+    private final Map<TypeElement, AsyncCloseSites> closes = new HashMap<>();
 
     AsyncValidator(Trees trees, AsyncBodies bodies, Reporter reporter) {
         this.trees = trees;
@@ -41,6 +46,13 @@ final class AsyncValidator {
         if (path == null || !(path.getLeaf() instanceof ClassTree)) {
             return; // not from source (or package-info): nothing to check
         }
-        new AsyncRuleScanner(trees, bodies, reporter, path.getCompilationUnit()).scan(path, null);
+        AsyncCloseSites sites = new AsyncCloseSites();
+        closes.put(topLevel, sites);
+        new AsyncRuleScanner(trees, bodies, reporter, path.getCompilationUnit(), sites).scan(path, null);
+    }
+
+    /** The try-with-resources closes to await in the class files of {@code type}'s top-level class. */
+    AsyncCloseSites closesOf(TypeElement type) {
+        return closes.getOrDefault(Reporter.topLevel(type), AsyncCloseSites.NONE);
     }
 }

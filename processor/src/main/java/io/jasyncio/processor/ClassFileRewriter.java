@@ -1,6 +1,7 @@
 package io.jasyncio.processor;
 
 import io.jasyncio.processor.transform.AsyncClassTransformer;
+import io.jasyncio.processor.transform.AsyncCloseSites;
 import io.jasyncio.processor.transform.TransformException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -32,8 +34,11 @@ final class ClassFileRewriter {
     private final Elements elements;
     private final AsyncMethodTrees methodTrees;
     private final boolean keepLocalsInScope;
+    private final Function<TypeElement, AsyncCloseSites> closes;
 
-    ClassFileRewriter(ProcessingEnvironment env, AsyncMethodTrees methodTrees) {
+    ClassFileRewriter(ProcessingEnvironment env, AsyncMethodTrees methodTrees,
+            Function<TypeElement, AsyncCloseSites> closes) {
+        this.closes = closes;
         this.keepLocalsInScope = "true".equalsIgnoreCase(env.getOptions().get(AsyncProcessor.DEBUG_OPTION));
         this.methodTrees = methodTrees;
         this.filer = env.getFiler();
@@ -56,7 +61,7 @@ final class ClassFileRewriter {
         }
         Map<String, byte[]> rewritten;
         try {
-            rewritten = AsyncClassTransformer.transform(original, keepLocalsInScope);
+            rewritten = AsyncClassTransformer.transform(original, keepLocalsInScope, closes.apply(type));
         } catch (TransformException e) {
             error(Rule.of(e), findMethod(type, e.methodName()), e.getMessage());
             for (Throwable other : e.getSuppressed()) {

@@ -24,7 +24,7 @@ final class CompilationListener implements TaskListener {
         Trees trees = Trees.instance(task);
         this.validator = new AsyncValidator(trees, new AsyncBodies(trees, task.getTypes(), task.getElements()), reporter);
         this.methodTrees = new AsyncMethodTrees(trees, reporter);
-        this.rewriter = new ClassFileRewriter(env, methodTrees);
+        this.rewriter = new ClassFileRewriter(env, methodTrees, validator::closesOf);
     }
 
     private static boolean isModuleOrPackageInfo(TaskEvent event) {

@@ -23,6 +23,11 @@ public enum Rule {
     AWAIT_IN_SYNCHRONIZED("await-in-synchronized"),
     /** {@code Asyncio::await} as a method reference. */
     AWAIT_REFERENCE("await-reference"),
+    /**
+     * Try-with-resources on an {@code AsyncCloseable} where its close cannot be awaited, or an
+     * explicit {@code close()} that could be taken for the one the block makes.
+     */
+    ASYNC_CLOSE("async-close"),
     /** {@code return coroutine;} inside a {@code try}. */
     RETURN_IN_TRY("return-in-try"),
     /** {@code return null;} from an {@code @Async} method. */

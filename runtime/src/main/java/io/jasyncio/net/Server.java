@@ -4,6 +4,7 @@ import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.result;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncCloseable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
@@ -33,7 +34,7 @@ import java.util.List;
  * <em>and</em> every connection it accepted is closed (asyncio 3.12's behaviour: 3.11 returned
  * early when called after {@code close()}).
  */
-public final class Server implements AutoCloseable {
+public final class Server implements AsyncCloseable {
     /** Turns an accepted connection into a transport and its protocol. */
     @FunctionalInterface
     interface ConnectionFactory {
@@ -156,6 +157,18 @@ public final class Server implements AutoCloseable {
         if (activeConnections == 0) {
             wakeClosedWaiters();
         }
+    }
+
+    /**
+     * {@link #close()}, then {@link #waitClosed()}: what try-with-resources awaits at the end of
+     * a block in an {@code @Async} method (asyncio's {@code async with server}).
+     */
+    @Async
+    @Override
+    public Coroutine<Void> aclose() {
+        close();
+        await(waitClosed());
+        return result();
     }
 
     /** A coroutine that completes once the server is closed and its last connection is gone. */

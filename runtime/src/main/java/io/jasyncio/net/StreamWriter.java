@@ -4,6 +4,7 @@ import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.result;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncCloseable;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.internal.Throwables;
@@ -20,7 +21,7 @@ import javax.net.ssl.SSLContext;
  * await(writer.waitClosed());
  * }</pre>
  */
-public final class StreamWriter {
+public final class StreamWriter implements AsyncCloseable {
     private Transport transport;
     private final StreamReaderProtocol protocol;
     private final StreamReader reader;
@@ -56,9 +57,25 @@ public final class StreamWriter {
         return transport.canWriteEof();
     }
 
-    /** Closes the connection once the buffered data is sent; {@link #isClosing()} is true at once. */
+    /**
+     * Closes the connection once the buffered data is sent; {@link #isClosing()} is true at
+     * once. It does not wait: {@link #aclose()} does.
+     */
+    @Override
     public void close() {
         transport.close();
+    }
+
+    /**
+     * {@link #close()}, then {@link #waitClosed()}: what try-with-resources awaits at the end of
+     * a block in an {@code @Async} method.
+     */
+    @Async
+    @Override
+    public Coroutine<Void> aclose() {
+        close();
+        await(waitClosed());
+        return result();
     }
 
     public boolean isClosing() {

@@ -90,9 +90,12 @@ public class Groups {
     /** Starts children and returns without joining: close() cancels them. */
     @Async
     public Coroutine<String> leavesEarly() {
-        try (TaskGroup group = new TaskGroup()) {
+        TaskGroup group = new TaskGroup();
+        try {
             group.createTask(child("orphan", 10, false));
             await(sleep(1));
+        } finally {
+            group.close();
         }
         return result("left");
     }
@@ -100,9 +103,12 @@ public class Groups {
     /** Leaves without joining a child that fails when it is cancelled. */
     @Async
     public Coroutine<String> leavesEarlyWithAChildFailingOnCancel() {
-        try (TaskGroup group = new TaskGroup()) {
+        TaskGroup group = new TaskGroup();
+        try {
             group.createTask(failsWhenCancelled());
             await(sleep(1));
+        } finally {
+            group.close();
         }
         return result("left");
     }

@@ -57,6 +57,16 @@ public final class AsyncClassTransformer {
      */
     public static Map<String, byte[]> transform(byte[] classFile, boolean keepLocalsInScope)
             throws TransformException {
+        return transform(classFile, keepLocalsInScope, AsyncCloseSites.NONE);
+    }
+
+    /**
+     * {@link #transform(byte[], boolean)}, with the try-with-resources blocks of the class's
+     * source that close an {@code AsyncCloseable} (the processor finds them; {@link AsyncClose}
+     * awaits their closes).
+     */
+    public static Map<String, byte[]> transform(byte[] classFile, boolean keepLocalsInScope, AsyncCloseSites closes)
+            throws TransformException {
         ClassNode host = new ClassNode();
         new ClassReader(classFile).accept(host, ClassReader.EXPAND_FRAMES);
         if (alreadyRewritten(host)) {
@@ -70,14 +80,14 @@ public final class AsyncClassTransformer {
         List<TransformException> refused = new ArrayList<>();
         boolean anonymous = isAnonymous(host);
         for (MethodNode method : List.copyOf(host.methods)) {
-            if (!isAsync(method) && !isCoroutineBody(method, anonymous)) {
+            if (!isAsync(method) && !isCoroutineBody(method, anonymous, closes)) {
                 continue;
             }
             lastMethod = method.name;
             String frameClass = host.name + "$$" + method.name + "$" + ordinal++;
             try {
                 checkRewritable(host.name, method);
-                bodies.add(rewriteMethod(host, isInterface, method, frameClass, keepLocalsInScope, frames));
+                bodies.add(rewriteMethod(host, isInterface, method, frameClass, keepLocalsInScope, closes, frames));
             } catch (TransformException e) {
                 refused.add(e);
             } catch (RuntimeException | LinkageError e) {
@@ -119,10 +129,12 @@ public final class AsyncClassTransformer {
 
     /** Rewrites one {@code @Async} method: returns its body method and adds its frame class to {@code frames}. */
     private static MethodNode rewriteMethod(ClassNode host, boolean isInterface, MethodNode method, String frameClass,
-                                            boolean keepLocalsInScope, Map<String, byte[]> frames)
+                                            boolean keepLocalsInScope, AsyncCloseSites closes,
+                                            Map<String, byte[]> frames)
             throws TransformException {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         String originalDescriptor = method.desc;
+        AsyncClose.apply(method, closes);
         PostponeNew.apply(host.name, method);
         int firstLine = MethodRewriter.firstLine(method.instructions);
         List<AwaitSite> sites = AwaitSiteAnalysis.findSites(host.name, method);
@@ -189,7 +201,7 @@ public final class AsyncClassTransformer {
      * class. The processor allows an await in no other method without {@code @Async}, so a
      * method returning {@code Coroutine} that calls {@code await} is one of these.
      */
-    static boolean isCoroutineBody(MethodNode method, boolean inAnonymousClass) {
+    static boolean isCoroutineBody(MethodNode method, boolean inAnonymousClass, AsyncCloseSites closes) {
         if ((method.access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
                 || !method.desc.endsWith(RuntimeNames.COROUTINE_RETURN)) {
             return false;
@@ -204,7 +216,7 @@ public final class AsyncClassTransformer {
                 return true;
             }
         }
-        return false;
+        return AsyncClose.hasSites(method, closes);
     }
 
     /** Whether {@code host} is an anonymous class: its own InnerClasses entry has no simple name. */
