@@ -103,11 +103,15 @@ final class AsyncClose {
             }
             seen++;
             if (insn.getOpcode() == Opcodes.ASTORE) {
-                AbstractInsnNode before = insn.getPrevious();
-                while (before instanceof LineNumberNode || before instanceof FrameNode) {
-                    before = before.getPrevious();
+                // the store must be the handler's first instruction: only labels, lines and frames before it
+                for (AbstractInsnNode before = insn.getPrevious();
+                        before instanceof LabelNode || before instanceof LineNumberNode || before instanceof FrameNode;
+                        before = before.getPrevious()) {
+                    if (before instanceof LabelNode label && handlers.contains(label)) {
+                        return ((VarInsnNode) insn).var;
+                    }
                 }
-                return before instanceof LabelNode label && handlers.contains(label) ? ((VarInsnNode) insn).var : -1;
+                return -1;
             }
             if (insn.getOpcode() != Opcodes.ALOAD && !(insn instanceof JumpInsnNode jump && jump.getOpcode() == Opcodes.IFNULL)) {
                 return -1;

@@ -1,10 +1,15 @@
 /**
  * The bytecode pass: rewrites an {@code @Async} method of a class file into a resumable state
  * machine. {@link io.jasyncio.processor.transform.AsyncClassTransformer} reads the class, runs
- * these phases on each {@code @Async} method, in this order, and writes the class back with
- * one frame class per method; each phase is a class of its own.
+ * these phases on each {@code @Async} method (and on each lambda or anonymous-class method
+ * that returns a coroutine and awaits), in this order, and writes the class back with one
+ * frame class per method; each phase is a class of its own.
  *
  * <ol>
+ *   <li>{@code AsyncClose}: each {@code close()} javac wrote for a try-with-resources block on
+ *       an {@code AsyncCloseable} (the processor says where, as
+ *       {@link io.jasyncio.processor.transform.AsyncCloseSites}) becomes an await of
+ *       {@code aclose()}. Hands on: the method, so edited.</li>
  *   <li>{@code PostponeNew}: moves a constructor call's {@code NEW; DUP} (and javac's spills of
  *       them to locals) past the awaits among its arguments, so that no unfinished object is
  *       alive at an await. Hands on: the method, so edited.</li>
