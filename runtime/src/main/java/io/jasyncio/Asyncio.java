@@ -92,6 +92,27 @@ public final class Asyncio {
         return new ValueCoroutine<>(value);
     }
 
+    /**
+     * What an async generator's {@code await(emit(value))} awaits: the generator stops there,
+     * and its consumer's {@code await(hasNext())} completes with true, {@code next()} giving
+     * {@code value}. See {@link AsyncGenerator}.
+     *
+     * @throws IllegalStateException outside an async generator
+     */
+    public static <T> Awaitable<Void> emit(T value) {
+        return io.jasyncio.internal.GeneratorFrame.emit(value);
+    }
+
+    /**
+     * {@code return end();} ends an {@link Async @Async} method that returns
+     * {@link AsyncGenerator AsyncGenerator<T>}: its consumer's {@code hasNext()} gives false.
+     *
+     * @throws IllegalStateException always, when reached untransformed
+     */
+    public static <T> AsyncGenerator<T> end() {
+        throw NotRewritten.await();
+    }
+
     /** {@code return result();} ends an {@link Async @Async} method of {@code Coroutine<Void>}. */
     public static Coroutine<Void> result() {
         return new ValueCoroutine<>(null);

@@ -30,6 +30,7 @@ class AsyncValidatorTest {
     private static final String SYNCHRONIZED = "fixtures/AwaitInSynchronized.java";
     private static final String VALID = "fixtures/ValidCoroutines.java";
     private static final String ASYNC_CLOSE = "fixtures/AsyncCloseRules.java";
+    private static final String GENERATORS = "fixtures/GeneratorRules.java";
 
     /** One expected error: its rule and a fragment of its message, on the only line of {@code file} containing {@code marker}. */
     private record Expected(String file, String marker, Rule rule, String fragment) {}
@@ -97,6 +98,13 @@ class AsyncValidatorTest {
             error(ASYNC_CLOSE, "// [outside-async]", Rule.ASYNC_CLOSE, "io.jasyncio.TaskGroup is an AsyncCloseable"),
             error(ASYNC_CLOSE, "// [plain-lambda]", Rule.ASYNC_CLOSE, "io.jasyncio.TaskGroup is an AsyncCloseable"),
             error(ASYNC_CLOSE, "// [same-line]", Rule.ASYNC_CLOSE, "put it on a line of its own"));
+
+    @Test
+    void anAsyncGeneratorEndsWithEndAndReturnsNothingElse() {
+        assertErrors(compile(GENERATORS), List.of(
+                error(GENERATORS, "// [generator-return]", Rule.GENERATOR_RETURN, "ends with return end();"),
+                error(GENERATORS, "// [generator-null]", Rule.GENERATOR_RETURN, "ends with return end();")));
+    }
 
     @Test
     void tryWithResourcesOnAnAsyncCloseableOnlyWhereItsCloseCanBeAwaited() {

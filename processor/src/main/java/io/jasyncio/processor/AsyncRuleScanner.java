@@ -195,6 +195,10 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
     @Override
     public Void visitReturn(ReturnTree tree, Void unused) {
         ExpressionTree value = tree.getExpression();
+        if (value != null && inAsyncGenerator(getCurrentPath()) && !isEnd(value)) {
+            error(Rule.GENERATOR_RETURN, "an async generator ends with return end(); it hands out its values with"
+                    + " await(emit(value)), not by returning them.", tree);
+        }
         Boolean inTry = value == null ? null : returnInAsyncMethod(getCurrentPath());
         if (inTry == null) {
             // not the return of an @Async method's own body
@@ -286,15 +290,39 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
         return isAsyncioMethod(element, "result");
     }
 
+    /** Whether the return at {@code path} is one of an {@code @Async} method returning AsyncGenerator (not of a lambda or class in it). */
+    private boolean inAsyncGenerator(TreePath path) {
+        for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+            Tree leaf = p.getLeaf();
+            if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
+                return false;
+            }
+            if (leaf instanceof MethodTree) {
+                return trees.getElement(p) instanceof ExecutableElement method && isAsync(method)
+                        && isGenerator(method.getReturnType());
+            }
+        }
+        return false;
+    }
+
+    private boolean isEnd(ExpressionTree value) {
+        value = unparenthesized(value);
+        if (value instanceof ConditionalExpressionTree conditional) {
+            return isEnd(conditional.getTrueExpression()) && isEnd(conditional.getFalseExpression());
+        }
+        return value instanceof MethodInvocationTree call
+                && isAsyncioMethod(trees.getElement(new TreePath(getCurrentPath(), call)), "end");
+    }
+
     /** The declaration rules: an {@code @Async} method returns {@code Coroutine<T>}, has a body and is not synchronized. */
     private void checkDeclaration(MethodTree tree, ExecutableElement method) {
         String name = describe(method);
         TypeMirror returnType = method.getReturnType();
-        if (returnType.getKind() != TypeKind.ERROR && !isCoroutine(returnType)) {
+        if (returnType.getKind() != TypeKind.ERROR && !isCoroutine(returnType) && !isGenerator(returnType)) {
             Tree at = tree.getReturnType() != null ? tree.getReturnType() : tree;
             error(Rule.ASYNC_RETURN_TYPE, "@Async method " + name + " must return io.jasyncio.Coroutine<T>, not " + returnType
                     + ": declare it as Coroutine<T> (Coroutine<Void> when there is no value) and end it"
-                    + " with return result(value);", at);
+                    + " with return result(value); (or as AsyncGenerator<T>, ending with return end();)", at);
         }
         if (method.getModifiers().contains(Modifier.NATIVE)) {
             error(Rule.ASYNC_WITHOUT_BODY, "@Async method " + name + " is native, but an @Async method needs a Java body to be"
@@ -344,6 +372,13 @@ final class AsyncRuleScanner extends TreePathScanner<Void, Void> {
         return type.getKind() == TypeKind.DECLARED
                 && ((DeclaredType) type).asElement() instanceof TypeElement t
                 && t.getQualifiedName().contentEquals(COROUTINE);
+    }
+
+    /** {@code AsyncGenerator<...>} or raw {@code AsyncGenerator}. */
+    private static boolean isGenerator(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((DeclaredType) type).asElement() instanceof TypeElement t
+                && t.getQualifiedName().contentEquals("io.jasyncio.AsyncGenerator");
     }
 
     /** {@code Owner.name(ParamTypes)}, as javac prints methods; an anonymous owner has no name. */

@@ -30,6 +30,8 @@ public enum Rule {
     ASYNC_CLOSE("async-close"),
     /** {@code return coroutine;} inside a {@code try}. */
     RETURN_IN_TRY("return-in-try"),
+    /** A return of anything but {@code end()} from an async generator. */
+    GENERATOR_RETURN("generator-return"),
     /** {@code return null;} from an {@code @Async} method. */
     RETURN_NULL("return-null"),
     /** An {@code @Async} method that does not return {@code Coroutine<T>}. */

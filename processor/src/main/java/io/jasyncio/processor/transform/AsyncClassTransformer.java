@@ -146,7 +146,8 @@ public final class AsyncClassTransformer {
         LocalScopes.trim(host.name, method, sites, layout);
         MethodNode body = MethodRewriter.rewrite(host.name, isInterface, frameClass, method, sites, layout);
         byte[] frame = FrameClassGenerator.generate(host.version, frameClass, host.name, isInterface,
-                method.name, originalDescriptor, isStatic, layout, host.sourceFile, lineTable(firstLine, sites));
+                method.name, originalDescriptor, isStatic, layout, host.sourceFile, lineTable(firstLine, sites),
+                originalDescriptor.endsWith(RuntimeNames.GENERATOR_RETURN));
         Verification.verify(frame, method.name);
         frames.put(binaryName(frameClass), frame);
         return body;
@@ -237,9 +238,9 @@ public final class AsyncClassTransformer {
             throw new TransformException(owner, method.name, TransformException.Kind.SYNCHRONIZED,
                     "it is synchronized, and a coroutine cannot hold a monitor across its awaits");
         }
-        if (!method.desc.endsWith(RuntimeNames.COROUTINE_RETURN)) {
+        if (!method.desc.endsWith(RuntimeNames.COROUTINE_RETURN) && !method.desc.endsWith(RuntimeNames.GENERATOR_RETURN)) {
             throw new TransformException(owner, method.name, TransformException.Kind.NOT_COROUTINE,
-                    "it does not return io.jasyncio.Coroutine");
+                    "it does not return io.jasyncio.Coroutine (or io.jasyncio.AsyncGenerator)");
         }
     }
 

@@ -50,10 +50,11 @@ final class FrameClassGenerator {
      */
     static byte[] generate(int classVersion, String frameClass, String host, boolean hostIsInterface,
                            String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout,
-                           String sourceFile, String lines) {
+                           String sourceFile, String lines, boolean generator) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        String superclass = generator ? RuntimeNames.GENERATOR_FRAME : RuntimeNames.FRAME;
         cw.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
-                frameClass, null, RuntimeNames.FRAME, null);
+                frameClass, null, superclass, null);
         cw.visitSource(sourceFile, null);
         cw.visitField(0, LABEL_FIELD, LABEL_DESCRIPTOR, null, null).visitEnd();
         for (Map.Entry<Character, Integer> kind : layout.fieldCounts.entrySet()) {
@@ -62,9 +63,12 @@ final class FrameClassGenerator {
                         FrameType.fieldDescriptor(kind.getKey()), null, null).visitEnd();
             }
         }
-        writeConstructor(cw, frameClass, host, methodDescriptor, isStatic, layout);
+        writeConstructor(cw, frameClass, superclass, host, methodDescriptor, isStatic, layout);
         writeResume(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
-        writeAwaitFrom(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
+        if (!generator) {
+            // a generator is stepped by its consumer, never awaited as a coroutine
+            writeAwaitFrom(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
+        }
         writeToString(cw, host, methodName);
         writeLocation(cw, frameClass, host, methodName, sourceFile, lines);
         cw.visitEnd();
@@ -77,12 +81,12 @@ final class FrameClassGenerator {
         return "(" + (isStatic ? "" : "L" + host + ";") + parameters + ")V";
     }
 
-    private static void writeConstructor(ClassWriter cw, String frameClass, String host, String methodDescriptor,
-                                         boolean isStatic, FrameLayout layout) {
+    private static void writeConstructor(ClassWriter cw, String frameClass, String superclass, String host,
+                                         String methodDescriptor, boolean isStatic, FrameLayout layout) {
         MethodVisitor mv = cw.visitMethod(0, "<init>", constructorDescriptor(host, methodDescriptor, isStatic), null, null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
-        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, RuntimeNames.FRAME, "<init>", "()V", false);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, superclass, "<init>", "()V", false);
         for (FrameLayout.Kept parameter : layout.parameters) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(FrameType.loadOpcode(parameter.kind()), parameter.local() + 1);

@@ -15,6 +15,13 @@ final class RuntimeNames {
     static final String WRAP_FUTURE = "wrapFuture";
     static final String WRAP_FUTURE_DESCRIPTOR = "(Ljava/util/concurrent/CompletionStage;)Lio/jasyncio/Future;";
     static final String COROUTINE_RETURN = ")Lio/jasyncio/Coroutine;";
+    /** How an async generator's descriptor ends. */
+    static final String GENERATOR_RETURN = ")Lio/jasyncio/AsyncGenerator;";
+    /** {@code Asyncio.end()}: an async generator's {@code return end();}. */
+    static final String END = "end";
+    static final String END_DESCRIPTOR = "()Lio/jasyncio/AsyncGenerator;";
+    /** The superclass of an async generator's frame. */
+    static final String GENERATOR_FRAME = "io/jasyncio/internal/GeneratorFrame";
 
     static final String FUTURE = "io/jasyncio/Future";
     static final String FRAME = "io/jasyncio/internal/CoroutineFrame";
@@ -44,8 +51,10 @@ final class RuntimeNames {
                 && (descriptor.equals(AWAIT_AWAITABLE) || descriptor.equals(AWAIT_STAGE));
     }
 
+    /** {@code result(v)}, {@code result()}, or an async generator's {@code end()}: what a return ends the method with. */
     static boolean isResult(String owner, String name, String descriptor) {
-        return owner.equals(ASYNCIO) && name.equals(RESULT)
-                && (descriptor.equals(RESULT_VALUE) || descriptor.equals(RESULT_VOID));
+        return owner.equals(ASYNCIO)
+                && (name.equals(RESULT) && (descriptor.equals(RESULT_VALUE) || descriptor.equals(RESULT_VOID))
+                        || name.equals(END) && descriptor.equals(END_DESCRIPTOR));
     }
 }

@@ -1,0 +1,111 @@
+package io.jasyncio.it.generators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jasyncio.AsyncGenerator;
+import io.jasyncio.Asyncio;
+import io.jasyncio.CancelledError;
+import io.jasyncio.EventLoop;
+import io.jasyncio.Task;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Async generators, after CPython's test_asyncgen: values handed out in order as the consumer
+ * asks, inline in its task; failures at the consumer's hasNext; aclose delivering a close at
+ * the pending emit; cancellation reaching the generator's await; one consumer at a time.
+ */
+class GeneratorsTest {
+    private final EventLoop loop = EventLoop.newVirtualTimeLoop();
+    private final Generators scenario = new Generators();
+
+    @AfterEach
+    void closeLoop() {
+        loop.close();
+    }
+
+    @Test
+    void valuesComeAsTheConsumerAsksForThem() {
+        assertEquals(List.of(0, 1, 2), loop.runUntilComplete(scenario.collect(scenario.counting(3, 1))));
+        assertEquals(List.of("emit 0", "took 0", "emit 1", "took 1", "emit 2", "took 2", "end"), scenario.log);
+        assertEquals(3.0, loop.time(), 1e-9, "the generator's own waits, in the consumer's task");
+    }
+
+    @Test
+    void aFailureOfTheGeneratorComesOutOfHasNextAfterItsValues() {
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> loop.runUntilComplete(scenario.collect(scenario.failing())));
+        assertEquals("the generator broke", failure.getMessage());
+        assertEquals(List.of("took a", "took b"), scenario.log);
+    }
+
+    @Test
+    void acloseRunsTheFinallyBlocksAtThePendingEmitAndTheyMayAwait() {
+        assertEquals(List.of(0, 1), loop.runUntilComplete(scenario.takeTwoThenClose(scenario.withCleanup())));
+        assertEquals(List.of("cleanup begins", "cleanup done", "closed"), scenario.log);
+        assertEquals(1.0, loop.time(), 1e-9);
+    }
+
+    @Test
+    void tryWithResourcesClosesAGeneratorLeftEarly() {
+        assertEquals(List.of(0, 1), loop.runUntilComplete(scenario.takeTwoInTryWithResources()));
+        assertEquals(List.of("cleanup begins", "cleanup done", "after the block"), scenario.log);
+    }
+
+    @Test
+    void aGeneratorThatEmitsAfterTheCloseIsAnError() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> loop.runUntilComplete(scenario.takeOneThenClose(scenario.stubborn())));
+        assertTrue(refused.getMessage().contains("ignored GeneratorExit"), refused.getMessage());
+        assertEquals(List.of("ignoring the close"), scenario.log);
+    }
+
+    @Test
+    void closingAGeneratorNeverStartedOrFinishedDoesNothing() {
+        AsyncGenerator<Integer> fresh = scenario.counting(3, 1);
+        loop.runUntilComplete(fresh.aclose());
+        assertEquals(List.of(), loop.runUntilComplete(scenario.collect(fresh)));
+        AsyncGenerator<Integer> done = scenario.counting(1, 0);
+        assertEquals(List.of(0), loop.runUntilComplete(scenario.collect(done)));
+        loop.runUntilComplete(done.aclose());
+    }
+
+    @Test
+    void cancellingTheConsumerReachesTheGeneratorsAwait() {
+        Task<List<Integer>> consumer = loop.createTask(scenario.collect(scenario.slow()));
+        loop.runUntilComplete(Asyncio.sleep(1));
+        consumer.cancel();
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(consumer));
+        assertEquals(List.of("generator cancelled at its await"), scenario.log);
+    }
+
+    @Test
+    void twoConsumersAtOnceAreRefused() {
+        AsyncGenerator<Integer> shared = scenario.slow();
+        Task<List<Integer>> first = loop.createTask(scenario.collect(shared));
+        Task<List<Integer>> second = loop.createTask(scenario.collect(shared));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(second));
+        assertTrue(refused.getMessage().contains("already running"), refused.getMessage());
+        assertEquals(List.of(1), loop.runUntilComplete(first));
+    }
+
+    @Test
+    void loopsSwitchesTryCatchFinallyLongsAndDoublesLiveAcrossEmits() {
+        assertEquals(List.of("zero 0", "one 1", "caught two 2", "zero 3", "one 5", "caught two 5", "total 5 half 7.5"),
+                loop.runUntilComplete(scenario.collect(scenario.shapes(6))));
+    }
+
+    @Test
+    void aGeneratorMayConsumeAnother() {
+        assertEquals(List.of(0, 2, 4, 6), loop.runUntilComplete(scenario.collect(scenario.doubled(scenario.counting(4, 0.5)))));
+    }
+
+    @Test
+    void emitOutsideAGeneratorIsAnError() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Asyncio.emit(1));
+        assertTrue(refused.getMessage().startsWith("emit() outside an async generator"), refused.getMessage());
+    }
+}
