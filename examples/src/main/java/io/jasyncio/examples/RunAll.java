@@ -26,6 +26,7 @@ public final class RunAll {
         examples.put("Five files downloaded concurrently with Asyncio.wait", DownloadFiles::main);
         examples.put("Request ids carried through awaits into log lines with a ContextVar", RequestIds::main);
         examples.put("Structured concurrency: a TaskGroup in try-with-resources", StructuredTasks::main);
+        examples.put("A paginated API read as one stream, with an async generator", PaginatedProducer::main);
         examples.put("An echo server and client on streams", EchoServerAndClient::main);
         examples.put("A small HTTP/1.1 server and client on streams", HttpServerAndClient::main);
         examples.put("A chat server with per-connection ids, shut down gracefully by Ctrl-C", ChatServer::main);
