@@ -97,10 +97,11 @@ public final class Asyncio {
      * and its consumer's {@code await(hasNext())} completes with true, {@code next()} giving
      * {@code value}. See {@link AsyncGenerator}.
      *
-     * @throws IllegalStateException outside an async generator
+     * @throws IllegalStateException outside the body of an async generator (the bytecode pass
+     *     rewrites the calls in there)
      */
     public static <T> Awaitable<Void> emit(T value) {
-        return io.jasyncio.internal.GeneratorFrame.emit(value);
+        throw io.jasyncio.internal.GeneratorFrame.emitOutsideGenerator();
     }
 
     /**

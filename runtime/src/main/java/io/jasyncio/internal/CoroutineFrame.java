@@ -182,6 +182,24 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         }
     }
 
+    /**
+     * Makes a finished frame new again, to be awaited once more: for a frame the runtime alone
+     * holds and awaits over and over (an async generator's step), so that a value through a
+     * generator allocates nothing.
+     *
+     * @throws IllegalStateException if the frame has not finished
+     */
+    final void renew() {
+        if (lifecycle != RETURNED && lifecycle != FAILED) {
+            throw new IllegalStateException("a frame can be renewed only once it has finished: " + this);
+        }
+        lifecycle = NEW;
+        caller = null;
+        awaiting = null;
+        outcome = null;
+        nest = 0;
+    }
+
     @SuppressWarnings("unused")  // the call sites' first target
     private static void ignore(CoroutineFrame<?> frame) {}
 

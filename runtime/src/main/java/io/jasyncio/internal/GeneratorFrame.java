@@ -16,14 +16,12 @@ import java.util.NoSuchElementException;
  * consumer, that runs the generator's stack with {@link CoroutineFrame#run} until it stops.
  * Stopped at an {@code emit}, the step completes with true; suspended on a real future, the
  * step suspends the consumer's task on it and hands the outcome back when it comes, so a
- * cancel of the consumer reaches the generator's await. {@code emit} knows its generator
- * because a step marks the generator it runs as the current one while it runs it, and suspends
- * the generator on a future that is never completed: the step recognizes it.
+ * cancel of the consumer reaches the generator's await. The bytecode pass turns the body's
+ * {@code emit(v)} into {@link #emitValue} on its own frame, which keeps the value and suspends
+ * the generator on a future that is never completed: the step recognizes it. Nothing is
+ * allocated per value: the step is renewed for the next {@code hasNext}.
  */
 public abstract class GeneratorFrame extends CoroutineFrame<Object> implements AsyncGenerator<Object> {
-    /** The generator whose stack a step is running on this thread now, or null. */
-    private static final ThreadLocal<GeneratorFrame> CURRENT = new ThreadLocal<>();
-
     private static final byte NOT_STARTED = 0;
     private static final byte STOPPED = 1;
     private static final byte RUNNING = 2;
@@ -36,26 +34,39 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
     private Future<Void> emitPoint;
     private Object emitted;
     private boolean ready;
+    /** The last {@code hasNext} step, renewed for the next one once it has finished. */
+    private Step<Boolean> advance;
 
     protected GeneratorFrame() {}
 
-    /** {@code Asyncio.emit}: what the running generator's {@code await(emit(value))} awaits. */
-    public static Awaitable<Void> emit(Object value) {
-        GeneratorFrame generator = CURRENT.get();
-        if (generator == null) {
-            throw new IllegalStateException("emit() outside an async generator: only the body of an @Async method"
-                    + " returning AsyncGenerator<T> (or a coroutine it awaits) can emit");
+    /**
+     * {@code Asyncio.emit} where the pass did not rewrite it: outside an async generator's
+     * body, which is the only place a value can be emitted from.
+     */
+    public static IllegalStateException emitOutsideGenerator() {
+        return new IllegalStateException("emit() outside an async generator: only the body of an @Async method"
+                + " returning AsyncGenerator<T> can emit, and the bytecode pass rewrites it there");
+    }
+
+    /** An async generator body's {@code emit(value)}: keeps the value; the body then awaits what this returns. */
+    public final Awaitable<Void> emitValue(Object value) {
+        emitted = value;
+        if (emitPoint == null) {
+            emitPoint = Asyncio.getRunningLoop().createFuture();
         }
-        generator.emitted = value;
-        if (generator.emitPoint == null) {
-            generator.emitPoint = Asyncio.getRunningLoop().createFuture();
-        }
-        return generator.emitPoint;
+        return emitPoint;
     }
 
     @Override
     public final Awaitable<Boolean> hasNext() {
-        return new Step<>(this, false);
+        Step<Boolean> step = advance;
+        if (step != null && step.isDone()) {
+            step.again(); // the consumer is done with it: no allocation per value
+        } else {
+            step = new Step<>(this, false);
+            advance = step;
+        }
+        return step;
     }
 
     @Override
@@ -86,6 +97,12 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
         Step(GeneratorFrame generator, boolean closing) {
             this.generator = generator;
             this.closing = closing;
+        }
+
+        /** Ready to be awaited again, as a step of its own. */
+        void again() {
+            renew();
+            started = false;
         }
 
         @Override
@@ -125,17 +142,12 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
                 from = g.top; // resumed with the outcome of the generator's own await
             }
             g.state = RUNNING;
-            GeneratorFrame outer = CURRENT.get();
-            CURRENT.set(g);
             CoroutineFrame<?> stopped;
             try {
                 stopped = CoroutineFrame.run(from, value, error);
-            } finally {
-                if (outer == null) {
-                    CURRENT.remove();
-                } else {
-                    CURRENT.set(outer);
-                }
+            } catch (Throwable unexpected) {
+                g.state = FINISHED; // the driver itself failed: the generator cannot go on
+                throw unexpected;
             }
             if (stopped == null) {
                 g.state = FINISHED;

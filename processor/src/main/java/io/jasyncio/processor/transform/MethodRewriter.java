@@ -102,6 +102,7 @@ final class MethodRewriter {
 
     private MethodNode rewrite(boolean ownerIsInterface) {
         List<MethodInsnNode> resultCalls = findResultCalls();
+        List<MethodInsnNode> emitCalls = findEmitCalls();
         MethodNode body = new MethodNode(
                 (isStatic ? Opcodes.ACC_STATIC : 0) | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0),
                 method.name, FrameClassGenerator.bodyDescriptor(frameClass, method.desc), null, null);
@@ -112,6 +113,9 @@ final class MethodRewriter {
 
         for (MethodInsnNode call : resultCalls) {
             rewriteResult(body.instructions, call);
+        }
+        for (MethodInsnNode call : emitCalls) {
+            rewriteEmit(body.instructions, call);
         }
         List<LabelNode> restores = new ArrayList<>();
         InsnList tail = new InsnList();
@@ -189,6 +193,32 @@ final class MethodRewriter {
     /** Where original local {@code slot} lives in the body: {@code this} stays, the rest move up by {@link #SHIFT}. */
     private int shifted(int slot) {
         return slot < firstShifted ? slot : slot + SHIFT;
+    }
+
+    /** In an async generator's body, its {@code emit(v)} calls; none elsewhere. */
+    private List<MethodInsnNode> findEmitCalls() {
+        List<MethodInsnNode> calls = new ArrayList<>();
+        if (method.desc.endsWith(RuntimeNames.GENERATOR_RETURN)) {
+            for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+                        && call.owner.equals(RuntimeNames.ASYNCIO) && call.name.equals(RuntimeNames.EMIT)
+                        && call.desc.equals(RuntimeNames.EMIT_DESCRIPTOR)) {
+                    calls.add(call);
+                }
+            }
+        }
+        return calls;
+    }
+
+    /** {@code emit(v)} becomes {@code f.emitValue(v)}: the generator's own frame takes the value. */
+    private void rewriteEmit(InsnList code, MethodInsnNode call) {
+        InsnList emit = new InsnList();
+        emit.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        emit.add(new InsnNode(Opcodes.SWAP));
+        emit.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.GENERATOR_FRAME, RuntimeNames.EMIT_VALUE,
+                RuntimeNames.EMIT_DESCRIPTOR, false));
+        code.insertBefore(call, emit);
+        code.remove(call);
     }
 
     /** {@code return result(v)} becomes {@code return f.complete(v)}: no coroutine object. */

@@ -20,6 +20,10 @@ final class RuntimeNames {
     /** {@code Asyncio.end()}: an async generator's {@code return end();}. */
     static final String END = "end";
     static final String END_DESCRIPTOR = "()Lio/jasyncio/AsyncGenerator;";
+    /** {@code Asyncio.emit(v)}, which an async generator's body calls on its own frame instead. */
+    static final String EMIT = "emit";
+    static final String EMIT_DESCRIPTOR = "(Ljava/lang/Object;)Lio/jasyncio/Awaitable;";
+    static final String EMIT_VALUE = "emitValue";
     /** The superclass of an async generator's frame. */
     static final String GENERATOR_FRAME = "io/jasyncio/internal/GeneratorFrame";
 

@@ -1,0 +1,128 @@
+package io.jasyncio.benchmarks;
+
+import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.emit;
+import static io.jasyncio.Asyncio.end;
+import static io.jasyncio.Asyncio.result;
+
+import io.jasyncio.Async;
+import io.jasyncio.AsyncGenerator;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * 1,000,000 values through an async generator and its consumer ({@code emit}, {@code hasNext},
+ * {@code next}), beside Kotlin's {@code flow { emit }.collect} and the JDK's
+ * {@code SubmissionPublisher} with a subscriber on another thread (asyncio's async generator
+ * is {@code python/asyncgen_bench.py}). The values are boxed once, beforehand, so that what is
+ * measured, allocation included, is the handing over. An operation is one value.
+ */
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Thread)
+public class GeneratorBenchmark {
+    static final int VALUES = 1_000_000;
+    private static final Integer[] BOXED = new Integer[VALUES];
+
+    static {
+        for (int i = 0; i < VALUES; i++) {
+            BOXED[i] = i;
+        }
+    }
+
+    private EventLoop loop;
+    private ExecutorService subscriberThread;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        loop = EventLoop.newEventLoop();
+        subscriberThread = Executors.newSingleThreadExecutor();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws InterruptedException {
+        loop.close();
+        subscriberThread.shutdown();
+        subscriberThread.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Async
+    static AsyncGenerator<Integer> numbers() {
+        for (Integer value : BOXED) {
+            await(emit(value));
+        }
+        return end();
+    }
+
+    @Async
+    static Coroutine<Long> sum(AsyncGenerator<Integer> values) {
+        long sum = 0;
+        while (await(values.hasNext())) {
+            sum += values.next();
+        }
+        return result(sum);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public long jasyncioGenerator() {
+        return loop.runUntilComplete(sum(numbers()));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public long kotlinFlow() {
+        return KotlinFlow.sum(BOXED);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(VALUES)
+    public long submissionPublisher() throws InterruptedException {
+        long[] sum = {0};
+        CountDownLatch done = new CountDownLatch(1);
+        try (SubmissionPublisher<Integer> publisher = new SubmissionPublisher<>(subscriberThread, 256)) {
+            publisher.subscribe(new Flow.Subscriber<>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    this.subscription = subscription;
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(Integer item) {
+                    sum[0] += item;
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                    done.countDown();
+                }
+
+                @Override
+                public void onComplete() {
+                    done.countDown();
+                }
+            });
+            for (Integer value : BOXED) {
+                publisher.submit(value);
+            }
+        }
+        done.await();
+        return sum[0];
+    }
+}
