@@ -106,7 +106,7 @@ public final class Asyncio {
 
     /**
      * {@code return end();} ends an {@link Async @Async} method that returns
-     * {@link AsyncGenerator AsyncGenerator<T>}: its consumer's {@code hasNext()} gives false.
+     * {@link AsyncGenerator}: its consumer's {@code hasNext()} gives false.
      *
      * @throws IllegalStateException always, when reached untransformed
      */
