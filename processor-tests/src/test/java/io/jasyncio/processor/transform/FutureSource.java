@@ -62,6 +62,32 @@ public final class FutureSource {
         }
     }
 
+    /**
+     * {@link Res}'s asynchronous twin, for try-with-resources in the asynchronous form: its
+     * close is awaited (and may suspend, as the schedule says), and fails as {@link Res}'s does.
+     */
+    public final class AsyncRes implements io.jasyncio.AsyncCloseable {
+        private final int value;
+
+        private AsyncRes(int value) {
+            this.value = value;
+        }
+
+        public int v() {
+            return value;
+        }
+
+        @Override
+        public Awaitable<Void> aclose() {
+            return of(null, value % 3 == 0 ? new Boom("close " + value) : null);
+        }
+    }
+
+    /** An {@link AsyncRes} of {@code value}. */
+    public AsyncRes ares(int value) {
+        return new AsyncRes(value);
+    }
+
     /** A class with a constructor of several arguments, two-word ones among them. */
     public static final class Box {
         private final String shown;

@@ -45,6 +45,11 @@ final class RandomProgramGenerator {
          */
         boolean tryInSwitchExpressions = false;
         boolean tryWithResources = true;
+        /**
+         * try-with-resources on an {@code AsyncCloseable} in the asynchronous form (its close
+         * awaited, and failing as the synchronous form's {@code Res} does).
+         */
+        boolean asyncClose = true;
         boolean lambdas = true;
         boolean anonymousClasses = true;
         /** {@code await(CompletionStage)}. */
@@ -946,7 +951,14 @@ final class RandomProgramGenerator {
         ctx.catchesArithmetic |= second != null;
         if (resources) {
             String r = fresh("r");
-            parts.add(seq("try (FutureSource.Res ", r, " = FutureSource.res(", expr(T.INT, 2), ")) {"));
+            E value = expr(T.INT, 2);
+            if (features.asyncClose && random.nextBoolean()) {
+                count("try-with-resources, awaited close");
+                parts.add(both(seq("try (FutureSource.AsyncRes ", r, " = src.ares(", value, ")) {"),
+                        seq("try (FutureSource.Res ", r, " = FutureSource.res(", value, ")) {")));
+            } else {
+                parts.add(seq("try (FutureSource.Res ", r, " = FutureSource.res(", value, ")) {"));
+            }
             int mark = ctx.vars.size();
             ctx.vars.add(new Var(r, T.INT, r + ".v()", false, false, null));
             parts.add(block(1 + random.nextInt(3)));
