@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import io.jasyncio.internal.CoroutineFrame;
+import io.jasyncio.internal.LoopInternals;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -66,6 +67,10 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     private static final long CLOCK_ORIGIN = System.nanoTime();
     /** asyncio caps a single wait at one day. */
     private static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+
+    static {
+        LoopInternals.install(new LoopInternalsImpl());
+    }
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>(256);
     /** Callbacks from other threads, taken for this iteration (see ReadyQueue for why apart). */

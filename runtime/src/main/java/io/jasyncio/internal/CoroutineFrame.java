@@ -302,6 +302,29 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     }
 
     /**
+     * Resumes this frame, suspended at the bottom of its stack, with no value, here on the
+     * caller's Java stack: an async generator's {@code hasNext} does, to look at what the frame
+     * returned before {@link #carryOn} drives the rest as {@link #run} would.
+     */
+    final Object resumeHere() throws Throwable {
+        awaiting = null;
+        return resume(null, null);
+    }
+
+    /**
+     * Goes on, as {@link #run} would, from the step {@link #resumeHere} took on {@code bottom}:
+     * it returned {@code next}, or threw {@code thrown}. Returns as {@code run} does.
+     */
+    static CoroutineFrame<?> carryOn(CoroutineFrame<?> bottom, Object next, Throwable thrown) {
+        if (thrown != null) {
+            bottom.lifecycle = FAILED;
+            bottom.outcome = thrown;
+            return null;
+        }
+        return drive(bottom, next, AFTER_RESUME, bottom.nest);
+    }
+
+    /**
      * Whether this frame's method may await a coroutine through {@link #awaitFrom}: false
      * past {@link #MAX_INLINE_DEPTH} nested awaits, where the method hands the coroutine to the
      * driver instead, as it hands it a pending future.

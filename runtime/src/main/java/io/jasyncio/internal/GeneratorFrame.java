@@ -3,6 +3,7 @@ package io.jasyncio.internal;
 import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Awaitable;
+import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.GeneratorExit;
 import java.util.NoSuchElementException;
@@ -20,6 +21,12 @@ import java.util.NoSuchElementException;
  * {@code emit(v)} into {@link #emitValue} on its own frame, which keeps the value and suspends
  * the generator on a future that is never completed: the step recognizes it. Nothing is
  * allocated per value: the step is renewed for the next {@code hasNext}.
+ *
+ * <p>Once the generator has stopped at an emit, a {@code hasNext} called by a task of its
+ * loop runs it at once instead ({@link #advanceNow}): the consumer, whose next move is to await
+ * the answer, then finds a done future and does not step into a coroutine of its own, which
+ * halves what a value costs. Only a generator that fails or waits on a future then gives the
+ * consumer a step to await, which throws the failure or waits where the generator does.
  */
 public abstract class GeneratorFrame extends CoroutineFrame<Object> implements AsyncGenerator<Object> {
     private static final byte NOT_STARTED = 0;
@@ -36,6 +43,17 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
     private boolean ready;
     /** The last {@code hasNext} step, renewed for the next one once it has finished. */
     private Step<Boolean> advance;
+    /** Done with true and false: what {@code hasNext} gives when it ran the generator itself. */
+    private Future<Boolean> yes;
+    private Future<Boolean> no;
+    /**
+     * The thread of the task that last ran a step: the loop's. Compared with the caller's
+     * thread, it tells {@code hasNext} cheaply that it is on the loop's thread, where the loop's
+     * current task can be read without a barrier.
+     */
+    private Thread runner;
+    /** The loop of the generator's first emit. */
+    private EventLoop loop;
 
     protected GeneratorFrame() {}
 
@@ -52,13 +70,31 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
     public final Awaitable<Void> emitValue(Object value) {
         emitted = value;
         if (emitPoint == null) {
-            emitPoint = Asyncio.getRunningLoop().createFuture();
+            loop = Asyncio.getRunningLoop();
+            emitPoint = loop.createFuture();
+            yes = loop.createFuture();
+            yes.setResult(Boolean.TRUE);
         }
         return emitPoint;
     }
 
+    /**
+     * Called by the consumer's task, stopped at an emit, this runs the generator to its next
+     * stop at once, as C#'s {@code MoveNextAsync} does, and gives a future done with the answer:
+     * the consumer's await of it takes no step of its own. Anywhere else (the first call, a call
+     * outside the loop's tasks) it gives a step that runs when it is awaited, as asyncio's
+     * {@code __anext__} does.
+     */
     @Override
     public final Awaitable<Boolean> hasNext() {
+        if (state == STOPPED && !ready && Thread.currentThread() == runner
+                && LoopInternals.get().runsTask(loop)) {
+            return advanceNow();
+        }
+        return renewedStep();
+    }
+
+    private Step<Boolean> renewedStep() {
         Step<Boolean> step = advance;
         if (step != null && step.isDone()) {
             step.again(); // the consumer is done with it: no allocation per value
@@ -67,6 +103,87 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
             advance = step;
         }
         return step;
+    }
+
+    /** {@link #hasNext} run here: the generator goes from its emit to its next stop. */
+    private Awaitable<Boolean> advanceNow() {
+        state = RUNNING;
+        Object next = null;
+        Throwable thrown = null;
+        try {
+            next = resumeHere();
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        if (next == emitPoint) {
+            state = STOPPED; // the body's loop came round to its next emit: the common case
+            ready = true;
+            return yes;
+        }
+        CoroutineFrame<?> stopped;
+        try {
+            stopped = carryOn(this, next, thrown);
+        } catch (Throwable unexpected) {
+            state = FINISHED; // the driver itself failed: the generator cannot go on
+            throw unexpected;
+        }
+        Object outcome;
+        try {
+            outcome = stoppedAt(stopped, false);
+        } catch (Throwable failure) {
+            Step<Boolean> step = renewedStep();
+            step.ranAlready = true; // the step throws the failure where the consumer awaits it
+            return step;
+        }
+        if (outcome == EMITTED) {
+            return yes;
+        }
+        if (outcome == ENDED) {
+            if (no == null) {
+                no = loop.createFuture();
+                no.setResult(Boolean.FALSE);
+            }
+            return no;
+        }
+        Step<Boolean> step = renewedStep();
+        step.ranAlready = true; // the step waits where the generator does
+        return step;
+    }
+
+    /** What {@link #stoppedAt} gives when the generator stopped at an emit. */
+    private static final Object EMITTED = new Object();
+    /** What {@link #stoppedAt} gives when the generator returned. */
+    private static final Object ENDED = new Object();
+
+    /**
+     * Records where a run of the generator stopped ({@code stopped}, as {@link CoroutineFrame#run}
+     * returns it) and says what that means: {@link #EMITTED}, {@link #ENDED}, or the future (or
+     * {@code YIELD}) the generator waits on. Throws what the generator failed with.
+     */
+    private Object stoppedAt(CoroutineFrame<?> stopped, boolean closing) throws Throwable {
+        if (stopped == null) {
+            state = FINISHED;
+            top = null;
+            Throwable failure = failure();
+            if (failure != null && !(closing && failure instanceof GeneratorExit)) {
+                throw failure;
+            }
+            return ENDED;
+        }
+        top = stopped;
+        Object awaited = stopped.awaiting();
+        if (awaited == emitPoint && emitPoint != null) {
+            state = STOPPED;
+            if (closing) {
+                state = FINISHED;
+                emitted = null;
+                throw new IllegalStateException("async generator ignored GeneratorExit: it emitted again"
+                        + " while being closed");
+            }
+            ready = true;
+            return EMITTED;
+        }
+        return awaited; // the generator waits for a future (or yields): so does its consumer
     }
 
     @Override
@@ -93,6 +210,11 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
         private final GeneratorFrame generator;
         private final boolean closing;
         private boolean started;
+        /**
+         * {@code hasNext} has run the generator already: it failed (thrown at the step's start),
+         * or waits on a future (which the step's start awaits).
+         */
+        boolean ranAlready;
 
         Step(GeneratorFrame generator, boolean closing) {
             this.generator = generator;
@@ -103,13 +225,24 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
         void again() {
             renew();
             started = false;
+            ranAlready = false;
         }
 
         @Override
         protected Object resume(Object value, Throwable error) throws Throwable {
             GeneratorFrame g = generator;
             CoroutineFrame<?> from;
-            if (!started) {
+            if (ranAlready) {
+                ranAlready = false;
+                started = true;
+                if (g.state == FINISHED) {
+                    throw error != null ? error : g.failure();
+                }
+                if (error == null) {
+                    return g.top.awaiting();
+                }
+                from = g.top; // cancelled before it was awaited: delivered at the generator's await
+            } else if (!started) {
                 if (error != null) {
                     throw error; // cancelled before the step began
                 }
@@ -142,6 +275,7 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
                 from = g.top; // resumed with the outcome of the generator's own await
             }
             g.state = RUNNING;
+            g.runner = Thread.currentThread();
             CoroutineFrame<?> stopped;
             try {
                 stopped = CoroutineFrame.run(from, value, error);
@@ -149,29 +283,14 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
                 g.state = FINISHED; // the driver itself failed: the generator cannot go on
                 throw unexpected;
             }
-            if (stopped == null) {
-                g.state = FINISHED;
-                g.top = null;
-                Throwable failure = g.failure();
-                if (failure != null && !(closing && failure instanceof GeneratorExit)) {
-                    throw failure;
-                }
-                return complete(closing ? null : Boolean.FALSE);
-            }
-            g.top = stopped;
-            Object awaited = stopped.awaiting();
-            if (awaited == g.emitPoint && g.emitPoint != null) {
-                g.state = STOPPED;
-                if (closing) {
-                    g.state = FINISHED;
-                    g.emitted = null;
-                    throw new IllegalStateException("async generator ignored GeneratorExit: it emitted again"
-                            + " while being closed");
-                }
-                g.ready = true;
+            Object outcome = g.stoppedAt(stopped, closing);
+            if (outcome == EMITTED) {
                 return complete(Boolean.TRUE);
             }
-            return awaited; // the generator waits for a future (or yields): so does its consumer
+            if (outcome == ENDED) {
+                return complete(closing ? null : Boolean.FALSE);
+            }
+            return outcome;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.jasyncio.it.generators;
 
 import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.emit;
+import static io.jasyncio.Asyncio.ensureFuture;
 import static io.jasyncio.Asyncio.end;
 import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.sleep;
@@ -10,6 +11,7 @@ import io.jasyncio.Async;
 import io.jasyncio.AsyncGenerator;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
+import io.jasyncio.Future;
 import io.jasyncio.GeneratorExit;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,42 @@ public final class Generators {
         }
         await(emit(1));
         return end();
+    }
+
+    /** Emits, then waits long, and says when it is cancelled there. */
+    @Async
+    public AsyncGenerator<Integer> emitThenWait() {
+        await(emit(1));
+        try {
+            await(sleep(100));
+        } catch (CancelledError cancelled) {
+            log.add("generator cancelled at its await");
+            throw cancelled;
+        }
+        await(emit(2));
+        return end();
+    }
+
+    /** Takes one value, then asks for the next and cancels the answer before awaiting it. */
+    @Async
+    public Coroutine<Integer> takeOneThenCancelTheNextAnswer(AsyncGenerator<Integer> generator) {
+        await(generator.hasNext());
+        int first = generator.next();
+        Future<Boolean> answer = ensureFuture(generator.hasNext());
+        answer.cancel();
+        try {
+            await(answer);
+        } catch (CancelledError cancelled) {
+            log.add("answer cancelled");
+        }
+        return result(first);
+    }
+
+    /** Takes one value, and leaves the generator stopped at its next emit. */
+    @Async
+    public Coroutine<Integer> takeOne(AsyncGenerator<Integer> generator) {
+        await(generator.hasNext());
+        return result(generator.next());
     }
 
     /** Loops, a switch, try/catch/finally, a long and a double live across its emits. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Asyncio;
+import io.jasyncio.Awaitable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Task;
@@ -80,6 +81,34 @@ class GeneratorsTest {
         consumer.cancel();
         assertThrows(CancelledError.class, () -> loop.runUntilComplete(consumer));
         assertEquals(List.of("generator cancelled at its await"), scenario.log);
+    }
+
+    @Test
+    void cancellingTheConsumerReachesTheGeneratorsAwaitBetweenEmits() {
+        Task<List<Integer>> consumer = loop.createTask(scenario.collect(scenario.emitThenWait()));
+        loop.runUntilComplete(Asyncio.sleep(1));
+        consumer.cancel();
+        assertThrows(CancelledError.class, () -> loop.runUntilComplete(consumer));
+        assertEquals(List.of("took 1", "generator cancelled at its await"), scenario.log);
+    }
+
+    @Test
+    void aCancelOfTheAnswerBeforeItIsAwaitedReachesTheGeneratorsAwait() {
+        AsyncGenerator<Integer> generator = scenario.emitThenWait();
+        assertEquals(1, loop.runUntilComplete(scenario.takeOneThenCancelTheNextAnswer(generator)));
+        assertEquals(List.of("generator cancelled at its await", "answer cancelled"), scenario.log);
+        assertEquals(false, loop.runUntilComplete(generator.hasNext()), "the cancel ended the generator");
+    }
+
+    @Test
+    void hasNextCalledOutsideTheLoopRunsTheGeneratorOnlyWhenAwaited() {
+        AsyncGenerator<Integer> generator = scenario.counting(3, 0);
+        assertEquals(0, loop.runUntilComplete(scenario.takeOne(generator)));
+        Awaitable<Boolean> answer = generator.hasNext();
+        assertEquals(List.of("emit 0"), scenario.log, "asked from outside the loop's tasks: nothing ran yet");
+        assertTrue(loop.runUntilComplete(answer));
+        assertEquals(List.of("emit 0", "emit 1"), scenario.log);
+        assertEquals(1, generator.next());
     }
 
     @Test

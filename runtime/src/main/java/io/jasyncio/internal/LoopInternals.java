@@ -1,0 +1,38 @@
+package io.jasyncio.internal;
+
+import io.jasyncio.EventLoop;
+
+/**
+ * What this package needs to know of an event loop beyond its public API. The one
+ * implementation lives beside {@link EventLoop}, which installs it as it initializes; any code
+ * that holds a loop or one of its futures has therefore already got it. <strong>Not for
+ * users.</strong>
+ */
+public abstract class LoopInternals {
+    private static LoopInternals installed;
+
+    protected LoopInternals() {}
+
+    /**
+     * Installs the implementation: the event loop class does, once.
+     *
+     * @throws IllegalStateException if one is installed already
+     */
+    public static void install(LoopInternals internals) {
+        if (installed != null) {
+            throw new IllegalStateException("the loop's internals are installed already");
+        }
+        installed = internals;
+    }
+
+    /** The implementation; there is one as soon as a loop exists. */
+    static LoopInternals get() {
+        return installed;
+    }
+
+    /**
+     * Whether one of {@code loop}'s tasks is running at this moment: to be asked on the loop's
+     * own thread, which alone writes the answer.
+     */
+    public abstract boolean runsTask(EventLoop loop);
+}
