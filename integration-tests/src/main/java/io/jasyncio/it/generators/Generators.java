@@ -166,6 +166,22 @@ public final class Generators {
         return result(generator.next());
     }
 
+    /** Ends with {@code return end();} inside a try whose finally block awaits. */
+    @Async
+    public AsyncGenerator<Integer> endsInsideTry(int stopAt) {
+        try {
+            for (int i = 0; ; i++) {
+                if (i == stopAt) {
+                    return end();
+                }
+                await(emit(i));
+            }
+        } finally {
+            await(sleep(1));
+            log.add("finally after end");
+        }
+    }
+
     /** Loops, a switch, try/catch/finally, a long and a double live across its emits. */
     @Async
     public AsyncGenerator<String> shapes(int count) {

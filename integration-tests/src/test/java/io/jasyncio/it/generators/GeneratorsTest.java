@@ -128,6 +128,13 @@ class GeneratorsTest {
     }
 
     @Test
+    void returnEndInsideATryRunsTheFinallyBlockFirst() {
+        assertEquals(List.of(0, 1), loop.runUntilComplete(scenario.collect(scenario.endsInsideTry(2))));
+        assertEquals(List.of("took 0", "took 1", "finally after end"), scenario.log);
+        assertEquals(1.0, loop.time(), 1e-9);
+    }
+
+    @Test
     void aGeneratorMayConsumeAnother() {
         assertEquals(List.of(0, 2, 4, 6), loop.runUntilComplete(scenario.collect(scenario.doubled(scenario.counting(4, 0.5)))));
     }

@@ -20,7 +20,8 @@ import org.objectweb.asm.tree.MethodNode;
  * <p>A {@code return result(v);} (the call immediately followed by {@code ARETURN}) is not a
  * suspension point: it is rewritten in place by {@link MethodRewriter}. Any other
  * {@code ARETURN} returns a coroutine whose value becomes the method's: a {@link
- * AwaitSite.Kind#TAIL_RETURN} site.
+ * AwaitSite.Kind#TAIL_RETURN} site, except in an async generator, whose returns all return
+ * {@code end()} and are rewritten in place too.
  */
 final class AwaitSiteAnalysis {
     private AwaitSiteAnalysis() {}
@@ -29,11 +30,12 @@ final class AwaitSiteAnalysis {
         AnalyzerAdapter types = new AnalyzerAdapter(owner, method.access, method.name, method.desc, null);
         List<AwaitSite> sites = new ArrayList<>();
         int line = -1;
+        boolean generator = method.desc.endsWith(RuntimeNames.GENERATOR_RETURN);
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof LineNumberNode number) {
                 line = number.line;
             }
-            AwaitSite.Kind kind = siteKind(insn);
+            AwaitSite.Kind kind = siteKind(insn, generator);
             if (kind != null) {
                 if (types.stack == null) {
                     throw new TransformException(owner, method.name,
@@ -56,12 +58,12 @@ final class AwaitSiteAnalysis {
         return sites;
     }
 
-    private static AwaitSite.Kind siteKind(AbstractInsnNode insn) {
+    private static AwaitSite.Kind siteKind(AbstractInsnNode insn, boolean generator) {
         if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
                 && RuntimeNames.isAwait(call.owner, call.name, call.desc)) {
             return call.desc.equals(RuntimeNames.AWAIT_STAGE) ? AwaitSite.Kind.AWAIT_STAGE : AwaitSite.Kind.AWAIT;
         }
-        if (insn.getOpcode() == Opcodes.ARETURN && !isResultReturn(insn)) {
+        if (insn.getOpcode() == Opcodes.ARETURN && !generator && !isResultReturn(insn)) {
             return AwaitSite.Kind.TAIL_RETURN;
         }
         return null;

@@ -61,6 +61,8 @@ final class MethodRewriter {
     /** How many {@code visitFrame} entries the receiver and the parameters take. */
     private final int argumentEntries;
     private final boolean isStatic;
+    /** An async generator's body: it ends with {@code return end();} and emits. */
+    private final boolean generator;
 
     private final String owner;
     private final String frameClass;
@@ -78,6 +80,7 @@ final class MethodRewriter {
         this.sites = sites;
         this.layout = layout;
         this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        this.generator = method.desc.endsWith(RuntimeNames.GENERATOR_RETURN);
         this.firstShifted = layout.parameterSlots;
         this.FRAME = firstShifted;
         this.VALUE = firstShifted + 1;
@@ -101,7 +104,8 @@ final class MethodRewriter {
     }
 
     private MethodNode rewrite(boolean ownerIsInterface) {
-        List<MethodInsnNode> resultCalls = findResultCalls();
+        List<MethodInsnNode> resultCalls = generator ? List.of() : findResultCalls();
+        List<AbstractInsnNode> generatorEnds = generator ? findGeneratorEnds() : List.of();
         List<MethodInsnNode> emitCalls = findEmitCalls();
         MethodNode body = new MethodNode(
                 (isStatic ? Opcodes.ACC_STATIC : 0) | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0),
@@ -113,6 +117,9 @@ final class MethodRewriter {
 
         for (MethodInsnNode call : resultCalls) {
             rewriteResult(body.instructions, call);
+        }
+        for (AbstractInsnNode end : generatorEnds) {
+            rewriteGeneratorEnd(body.instructions, end);
         }
         for (MethodInsnNode call : emitCalls) {
             rewriteEmit(body.instructions, call);
@@ -195,10 +202,46 @@ final class MethodRewriter {
         return slot < firstShifted ? slot : slot + SHIFT;
     }
 
+    /**
+     * In an async generator's body, its {@code end()} calls and its returns. They are apart
+     * where javac compiles {@code return end();} inside a {@code try} with a finally block: the
+     * value is kept in a local while the finally code runs, and returned after it.
+     */
+    private List<AbstractInsnNode> findGeneratorEnds() {
+        List<AbstractInsnNode> ends = new ArrayList<>();
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.ARETURN || insn instanceof MethodInsnNode call
+                    && call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals(RuntimeNames.ASYNCIO)
+                    && call.name.equals(RuntimeNames.END) && call.desc.equals(RuntimeNames.END_DESCRIPTOR)) {
+                ends.add(insn);
+            }
+        }
+        return ends;
+    }
+
+    /**
+     * In an async generator's body, {@code end()} gives a null in its place (of its type, for
+     * javac's frames), and every return, which the processor allows only as
+     * {@code return end();}, ends the frame with {@code return f.complete(null)}.
+     */
+    private void rewriteGeneratorEnd(InsnList code, AbstractInsnNode end) {
+        if (end.getOpcode() != Opcodes.ARETURN) {
+            code.set(end, new InsnNode(Opcodes.ACONST_NULL));
+            return;
+        }
+        InsnList complete = new InsnList();
+        complete.add(new InsnNode(Opcodes.POP));
+        complete.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        complete.add(new InsnNode(Opcodes.ACONST_NULL));
+        complete.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, "complete",
+                RuntimeNames.COMPLETE_DESCRIPTOR, false));
+        code.insertBefore(end, complete);
+    }
+
     /** In an async generator's body, its {@code emit(v)} calls; none elsewhere. */
     private List<MethodInsnNode> findEmitCalls() {
         List<MethodInsnNode> calls = new ArrayList<>();
-        if (method.desc.endsWith(RuntimeNames.GENERATOR_RETURN)) {
+        if (generator) {
             for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 if (insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
                         && call.owner.equals(RuntimeNames.ASYNCIO) && call.name.equals(RuntimeNames.EMIT)
