@@ -88,6 +88,45 @@ public final class FutureSource {
         return new AsyncRes(value);
     }
 
+    /**
+     * Where the synchronous form of a generated async generator puts its values: a digest of
+     * them, as the asynchronous consumer computes it. With a limit, the value that reaches it
+     * throws {@link Stop} after it is counted, as the asynchronous consumer closes the generator
+     * at its pending emit after taking that many values.
+     */
+    public static final class Sink {
+        private final int limit;
+        private int taken;
+        private int digest = 7;
+
+        /** A sink that takes {@code limit} values ({@code 0}: every value). */
+        public Sink(int limit) {
+            this.limit = limit;
+        }
+
+        public void add(int value) {
+            digest = digest * 31 + value;
+            taken++;
+            if (taken == limit) {
+                throw new Stop();
+            }
+        }
+
+        public int digest() {
+            return digest;
+        }
+    }
+
+    /**
+     * What stops the synchronous form of a generator, where the asynchronous one gets
+     * {@code GeneratorExit}: an {@code Error}, which the generated catch clauses let through.
+     */
+    public static final class Stop extends Error {
+        public Stop() {
+            super("stop", null, false, false);
+        }
+    }
+
     /** A class with a constructor of several arguments, two-word ones among them. */
     public static final class Box {
         private final String shown;

@@ -22,7 +22,10 @@ import java.util.TreeMap;
  * for/while/do/for-each loops with small bounded trip counts, labelled blocks, break and
  * continue, switch statements (old with fallthrough, arrow, on strings and enums),
  * try/catch/finally and try-with-resources, throw and rethrow, early returns, returns inside
- * finally, tail calls ({@code return m1(src, ...)}). Awaits (of done and pending futures,
+ * finally, tail calls ({@code return m1(src, ...)}); async generators ({@code await(emit(v))}
+ * and {@code return end()}, whose synchronous form hands each value to a
+ * {@link FutureSource.Sink}), drained by a {@code hasNext}/{@code next} loop or closed after a
+ * few values by try-with-resources. Awaits (of done and pending futures,
  * coroutines, tasks, CompletionStages, failing futures, and of the other generated methods)
  * go anywhere an expression goes, so they often have other operands already on the stack.
  * Helpers only call helpers with a lower number: no recursion.
@@ -50,6 +53,13 @@ final class RandomProgramGenerator {
          * awaited, and failing as the synchronous form's {@code Res} does).
          */
         boolean asyncClose = true;
+        /**
+         * Helpers that are async generators, and their consumers. A generator a consumer may
+         * close early emits only where no catch clause of its own encloses the emit and never in
+         * a finally block, and has no jump in a finally block: its close then ends it the way the
+         * synchronous form's {@link FutureSource.Stop} does, with the same finally blocks run.
+         */
+        boolean generators = true;
         boolean lambdas = true;
         boolean anonymousClasses = true;
         /** {@code await(CompletionStage)}. */
@@ -214,6 +224,10 @@ final class RandomProgramGenerator {
         final String name;
         final T ret;
         final boolean isStatic;
+        /** An async generator (its {@code ret} is VOID); its sync form hands values to a sink. */
+        boolean generator;
+        /** A generator that a consumer may close early (see {@link Features#generators}). */
+        boolean closable;
         final List<T> paramTypes = new ArrayList<>();
         final List<String> paramNames = new ArrayList<>();
         List<S> body;
@@ -235,11 +249,17 @@ final class RandomProgramGenerator {
                 out.line("@Async");
             }
             header.append("public ").append(isStatic ? "static " : "");
-            header.append(async ? "Coroutine<" + ret.boxed + ">" : ret.prim).append(' ');
+            if (generator) {
+                header.append(async ? "AsyncGenerator<Integer>" : "void").append(' ');
+            } else {
+                header.append(async ? "Coroutine<" + ret.boxed + ">" : ret.prim).append(' ');
+            }
             header.append(async ? name : name + "Sync").append('(');
             List<String> params = new ArrayList<>();
             if (async) {
                 params.add("FutureSource src");
+            } else if (generator) {
+                params.add("FutureSource.Sink sink");
             }
             for (int i = 0; i < paramTypes.size(); i++) {
                 params.add(paramTypes.get(i).prim + " " + paramNames.get(i));
@@ -285,9 +305,12 @@ final class RandomProgramGenerator {
             out.line("package " + PACKAGE + ";");
             out.line("");
             out.line("import static io.jasyncio.Asyncio.await;");
+            out.line("import static io.jasyncio.Asyncio.emit;");
+            out.line("import static io.jasyncio.Asyncio.end;");
             out.line("import static io.jasyncio.Asyncio.result;");
             out.line("");
             out.line("import io.jasyncio.Async;");
+            out.line("import io.jasyncio.AsyncGenerator;");
             out.line("import io.jasyncio.Coroutine;");
             out.line("import io.jasyncio.processor.transform.FutureSource;");
             out.line("");
@@ -387,7 +410,13 @@ final class RandomProgramGenerator {
         for (int i = 0; i < helpers; i++) {
             T ret = pickOf(T.INT, T.LONG, T.DOUBLE, T.STR, T.STR, T.STR, T.VOID);
             boolean isStatic = mainIsStatic || random.nextBoolean();
-            MethodDef m = new MethodDef(i, "m" + i, ret, isStatic);
+            boolean generator = features.generators && random.nextInt(3) == 0;
+            MethodDef m = new MethodDef(i, (generator ? "g" : "m") + i, generator ? T.VOID : ret, isStatic);
+            if (generator) {
+                count("async generator");
+                m.generator = true;
+                m.closable = random.nextBoolean();
+            }
             int params = random.nextInt(6);
             for (int p = 0; p < params; p++) {
                 m.paramTypes.add(valueType());
@@ -428,13 +457,16 @@ final class RandomProgramGenerator {
             }
             statement(body);
         }
+        if (m.generator) {
+            body.add(emitStatement()); // every generator emits at least once
+        }
         body.add(finalReturn(m));
         return body;
     }
 
     /** The method's last statement: a digest of every variable in scope, or a tail call. */
     private S finalReturn(MethodDef m) {
-        if (features.tailCalls && random.nextInt(6) == 0 && canCallHelper(m.ret)) {
+        if (features.tailCalls && !m.generator && random.nextInt(6) == 0 && canCallHelper(m.ret)) {
             count("tail call at the end");
             MethodDef callee = callee(m.ret);
             E args = arguments(callee);
@@ -488,6 +520,9 @@ final class RandomProgramGenerator {
 
     /** {@code return result(v);} / {@code return v;} (v null: {@code return result();} / {@code return;}). */
     private S returnStatement(E value) {
+        if (value == null && method.generator) {
+            return both(line("return end();"), line("return;"));
+        }
         if (value == null) {
             return both(line("return result();"), line("return;"));
         }
@@ -501,9 +536,13 @@ final class RandomProgramGenerator {
         boolean nest = ctx.depth < maxDepth;
         int loopLimit = method.isMain() ? 64 : 9;
         int w = random.nextInt(100);
-        if (ctx.tryDepth > 0 && ctx.canReturn && random.nextInt(10) == 0) {
+        if (method.generator && canEmit() && random.nextInt(4) == 0) {
+            out.add(emitStatement());
+        } else if (features.generators && random.nextInt(10) == 0 && generatorToConsume() != null) {
+            consume(out);
+        } else if (ctx.tryDepth > 0 && ctx.canReturn && random.nextInt(10) == 0) {
             out.add(earlyReturn());
-        } else if (features.tailCallsInTry && features.tailCalls && nest && ctx.canTry && ctx.canReturn
+        } else if (features.tailCallsInTry && features.tailCalls && !method.generator && nest && ctx.canTry && ctx.canReturn
                 && random.nextInt(25) == 0 && canCallHelper(method.ret)) {
             out.add(tryWithTailCall());
         } else if (w < 18) {
@@ -796,13 +835,16 @@ final class RandomProgramGenerator {
     }
 
     private S earlyReturn() {
-        boolean tailCall = features.tailCalls && (ctx.tryDepth == 0 || features.tailCallsInTry)
+        boolean tailCall = features.tailCalls && !method.generator && (ctx.tryDepth == 0 || features.tailCallsInTry)
                 && random.nextInt(ctx.tryDepth > 0 ? 2 : 3) == 0;
         if (tailCall && canCallHelper(method.ret)) {
             return tailCall(ctx.tryDepth > 0 || random.nextInt(4) == 0 ? expr(T.BOOL, 2) : rareCondition());
         }
         count(ctx.inFinally ? "return in finally" : "early return");
         E cond = random.nextInt(4) == 0 ? expr(T.BOOL, 2) : rareCondition();
+        if (method.generator) {
+            return both(line("if (", cond, ") return end();"), line("if (", cond, ") return;"));
+        }
         if (method.ret == T.VOID) {
             return both(line("if (", cond, ") return result();"), line("if (", cond, ") return;"));
         }
@@ -863,6 +905,89 @@ final class RandomProgramGenerator {
         ctx.helperCalls++;
         count("await of a call, as a statement");
         return both(line("await(", callee.name, "(src", args, "));"), line(callee.name, "Sync(", args, ");"));
+    }
+
+    /**
+     * Whether this generator may emit here: not inside an expression, and, in one a consumer
+     * may close early, neither in a finally block nor where a catch clause of its own encloses
+     * the emit (see {@link Features#generators}).
+     */
+    private boolean canEmit() {
+        return !ctx.inSwitchExpr && !ctx.noAwait && (!method.closable || (!ctx.inFinally && !ctx.catchesBoom));
+    }
+
+    /** {@code await(emit(v));}; in the synchronous form, {@code sink.add(v);}. */
+    private S emitStatement() {
+        count(ctx.trips > 1 ? "emit in a loop" : "emit");
+        E value = expr(T.INT, 2);
+        return both(line("await(emit(", value, "));"), line("sink.add(", value, ");"));
+    }
+
+    /** A generator this method may consume here, or null. */
+    private MethodDef generatorToConsume() {
+        if (ctx.noAwait || ctx.inSwitchExpr || ctx.helperCalls >= 6 || ctx.trips > (method.isMain() ? 4 : 1)) {
+            return null;
+        }
+        List<MethodDef> options = new ArrayList<>();
+        for (MethodDef m : program.methods) {
+            if (m.index < method.index && m.generator && (m.isStatic || !method.isStatic)) {
+                options.add(m);
+            }
+        }
+        return options.isEmpty() ? null : pick(options);
+    }
+
+    /**
+     * {@code int d = <digest of a generator's values>;}: drained by a hasNext/next loop, or,
+     * for a generator that may be closed early, taken a few values at a time in
+     * try-with-resources, which closes it at its pending emit. The synchronous form runs the
+     * generator into a {@link FutureSource.Sink}, which stops it there with
+     * {@link FutureSource.Stop}.
+     */
+    private void consume(List<S> out) {
+        MethodDef generator = generatorToConsume();
+        ctx.helperCalls++;
+        String d = fresh("d");
+        E args = argumentsWithComma(generator);
+        String g = d + "g";
+        String sum = d + "d";
+        String sink = d + "s";
+        boolean closeEarly = generator.closable && ctx.canTry && random.nextBoolean();
+        int limit = 1 + random.nextInt(3);
+        out.add(line("int ", d, ";"));
+        S consumer;
+        S reference;
+        if (closeEarly) {
+            count("generator closed early");
+            String taken = d + "n";
+            consumer = compound("{", List.of(
+                    line("int ", sum, " = 7;"),
+                    line("int ", taken, " = 0;"),
+                    compound(seq("try (AsyncGenerator<Integer> ", g, " = ", generator.name, "(src", args, ")) {"), List.of(
+                            compound(seq("while (await(", g, ".hasNext())) {"), List.of(
+                                    line(sum, " = ", sum, " * 31 + ", g, ".next();"),
+                                    line("if (++", taken, " == ", limit, ") break;")), "}")), "}"),
+                    line(d, " = ", sum, ";")), "}");
+            reference = compound("{", List.of(
+                    line("FutureSource.Sink ", sink, " = new FutureSource.Sink(", limit, ");"),
+                    compound("try {", List.of(line(generator.name, "Sync(", sink, args, ");")),
+                            "} catch (FutureSource.Stop stop) {", List.of(), "}"),
+                    line(d, " = ", sink, ".digest();")), "}");
+        } else {
+            count("generator drained");
+            consumer = compound("{", List.of(
+                    line("AsyncGenerator<Integer> ", g, " = ", generator.name, "(src", args, ");"),
+                    line("int ", sum, " = 7;"),
+                    compound(seq("while (await(", g, ".hasNext())) {"), List.of(
+                            line(sum, " = ", sum, " * 31 + ", g, ".next();")), "}"),
+                    line(d, " = ", sum, ";")), "}");
+            reference = compound("{", List.of(
+                    line("FutureSource.Sink ", sink, " = new FutureSource.Sink(0);"),
+                    line(generator.name, "Sync(", sink, args, ");"),
+                    line(d, " = ", sink, ".digest();")), "}");
+        }
+        out.add(both(consumer, reference));
+        ctx.vars.add(new Var(d, T.INT, d, true, false, null));
     }
 
     private S switchStatement() {
@@ -982,7 +1107,7 @@ final class RandomProgramGenerator {
             boolean canReturn = ctx.canReturn;
             List<String> loopLabels = ctx.loopLabels;
             List<String> blockLabels = ctx.blockLabels;
-            if (!features.jumpsInFinally) {
+            if (!features.jumpsInFinally || method.closable) {
                 ctx.canBreak = false;
                 ctx.canContinue = false;
                 ctx.canReturn = false;
@@ -1133,7 +1258,7 @@ final class RandomProgramGenerator {
     private MethodDef callee(T ret) {
         List<MethodDef> options = new ArrayList<>();
         for (MethodDef m : program.methods) {
-            if (m.index < method.index && (ret == null || m.ret == ret) && (m.isStatic || !method.isStatic)) {
+            if (m.index < method.index && !m.generator && (ret == null || m.ret == ret) && (m.isStatic || !method.isStatic)) {
                 options.add(m);
             }
         }
@@ -1169,16 +1294,21 @@ final class RandomProgramGenerator {
 
     /** {@code , a, b} for the async form (after {@code src}); the sync form drops the leading comma. */
     private E arguments(MethodDef callee) {
+        E withComma = argumentsWithComma(callee);
+        return async -> {
+            String s = withComma.r(async);
+            return async ? s : (s.startsWith(", ") ? s.substring(2) : s);
+        };
+    }
+
+    /** {@code , a, b} in both forms: the arguments after a first one. */
+    private E argumentsWithComma(MethodDef callee) {
         List<Object> parts = new ArrayList<>();
         for (T p : callee.paramTypes) {
             parts.add(", ");
             parts.add(expr(p, 2));
         }
-        E withComma = seq(parts.toArray());
-        return async -> {
-            String s = withComma.r(async);
-            return async ? s : (s.startsWith(", ") ? s.substring(2) : s);
-        };
+        return seq(parts.toArray());
     }
 
     private E intExpr(int d) {
