@@ -446,7 +446,7 @@ class DifferentialTest {
         } else {
             sb.append("  ").append(reference).append('\n');
         }
-        sb.append("  reproduce: mvn -pl processor test -Dtest=DifferentialTest -Djasyncio.differential.seed=").append(seed)
+        sb.append("  reproduce: mvn -pl processor-tests test -Dtest=DifferentialTest -Djasyncio.differential.seed=").append(seed)
                 .append(" -Djasyncio.differential.index=").append(program.index);
         System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(name -> name.startsWith("jasyncio.differential.feature."))
