@@ -135,7 +135,7 @@ public final class Asyncio {
 
     /** {@link #sleep(double)} with a {@link Duration}. */
     public static Coroutine<Void> sleep(Duration delay) {
-        return sleep(EventLoop.seconds(delay), null);
+        return sleep(Seconds.of(delay), null);
     }
 
     /**
@@ -154,7 +154,7 @@ public final class Asyncio {
 
     /** {@link #timeout(double)} with a {@link Duration}. */
     public static Timeout timeout(Duration delay) {
-        return timeout(EventLoop.seconds(delay));
+        return timeout(Seconds.of(delay));
     }
 
     /** {@link #timeout(double)} with an absolute deadline in loop time ({@link EventLoop#time()}). */
@@ -398,7 +398,7 @@ public final class Asyncio {
     /** {@link #wait(Collection, ReturnWhen, double)} with a {@link Duration}. */
     public static <T> Coroutine<Done<T>> wait(Collection<? extends Awaitable<T>> fs,
             ReturnWhen returnWhen, Duration timeout) {
-        return wait(fs, returnWhen, EventLoop.seconds(timeout));
+        return wait(fs, returnWhen, Seconds.of(timeout));
     }
 
     /** {@link #wait(Collection, ReturnWhen, double)} without a timeout. */
@@ -414,7 +414,7 @@ public final class Asyncio {
 
     /** {@link #wait(Collection, double)} with a {@link Duration}. */
     public static <T> Coroutine<Done<T>> wait(Collection<? extends Awaitable<T>> fs, Duration timeout) {
-        return wait(fs, ReturnWhen.ALL_COMPLETED, EventLoop.seconds(timeout));
+        return wait(fs, ReturnWhen.ALL_COMPLETED, Seconds.of(timeout));
     }
 
     /** {@link #wait(Collection, ReturnWhen, double)}: all completed, no timeout. */
@@ -456,7 +456,7 @@ public final class Asyncio {
 
     /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw, Duration timeout) {
-        return waitFor(aw, EventLoop.seconds(timeout));
+        return waitFor(aw, Seconds.of(timeout));
     }
 
     /**
@@ -565,7 +565,7 @@ public final class Asyncio {
 
     /** {@link #asCompleted(Collection, double)} with a {@link Duration}. */
     public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<T>> fs, Duration timeout) {
-        return asCompleted(fs, EventLoop.seconds(timeout));
+        return asCompleted(fs, Seconds.of(timeout));
     }
 
     /** {@link #asCompleted(Collection, double)} without a timeout. */

@@ -6,8 +6,6 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -88,10 +86,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     private volatile boolean closed;
     private Task<?> currentTask;
 
-    private volatile ExceptionHandler exceptionHandler;
-    private boolean debug;
-    private double slowCallbackDuration = 0.1;
-    private final DefaultExecutor defaultExecutor = new DefaultExecutor();
     private final LoopReports reports = new LoopReports(this);
 
     /** Counts the loops made in this JVM, for their names. */
@@ -100,17 +94,11 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     private final String name = "loop-" + LOOPS.incrementAndGet();
     /** The loop's MXBean while registered. */
     private LoopManagement management;
-    private TaskFactory taskFactory;
-    private final SignalHandlers signalHandlers = new SignalHandlers(this);
     /** The loop thread's context state while the loop runs: read on every schedule and run. */
     private ContextState contextState;
 
     private EventLoop(boolean virtualTime) {
         this.virtualTime = virtualTime;
-        this.debug = debugRequestedFromOutside();
-        if (debug) {
-            NeverAwaited.install();
-        }
         Jfr.followRecordings();
         this.io = new SelectorIo(ready, remote);
     }
@@ -144,7 +132,7 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     public Handle callSoon(Runnable callback, Context context) {
         checkThread();
         checkClosed();
-        Runnable checked = requireCallback(callback);
+        Runnable checked = Handle.requireCallback(callback);
         Handle handle = new Handle(ContextualCallback.wrap(context != null ? context : capturedContext(), checked));
         if (debug) {
             CreationSites.remember(handle);
@@ -174,7 +162,7 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
      */
     public Handle callSoonThreadsafe(Runnable callback, Context context) {
         checkClosed();
-        Runnable checked = requireCallback(callback);
+        Runnable checked = Handle.requireCallback(callback);
         Handle handle = new Handle(ContextualCallback.wrap(
                 context != null ? context : ContextState.ofCurrentThread().copyOrNull(), checked));
         if (thread == Thread.currentThread()) {
@@ -210,7 +198,7 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
 
     /** {@link #callLater(double, Runnable)} with a {@link Duration}. */
     public TimerHandle callLater(Duration delay, Runnable callback) {
-        return callLater(seconds(delay), callback);
+        return callLater(Seconds.of(delay), callback);
     }
 
     /**
@@ -232,7 +220,7 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     private TimerHandle newTimer(double when, Runnable callback, Context context) {
         checkThread();
         checkClosed();
-        Runnable checked = requireCallback(callback);
+        Runnable checked = Handle.requireCallback(callback);
         TimerHandle timer = new TimerHandle(this, when, timerSequence++,
                 ContextualCallback.wrap(context != null ? context : capturedContext(), checked));
         if (debug) {
@@ -244,37 +232,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     /** The loop's clock, in seconds: monotonic, of arbitrary origin (0 for a virtual-time loop). */
     public double time() {
         return virtualTime ? virtualNow : (System.nanoTime() - CLOCK_ORIGIN) * 1e-9;
-    }
-
-    // ---- signals ---------------------------------------------------------------------------
-
-    /**
-     * Runs {@code callback} on this loop whenever the process receives {@code signal} (its
-     * name as the JDK spells it: "INT", "TERM", "HUP"), replacing this loop's earlier handler
-     * for it: asyncio's {@code add_signal_handler}. The handler stays until
-     * {@link #removeSignalHandler} or the loop closes, which put the JVM's own handling back.
-     *
-     * @throws IllegalArgumentException for an unknown signal, or one the JVM or the system keeps
-     * @throws UnsupportedOperationException if this runtime cannot handle signals (no
-     *     {@code jdk.unsupported} module)
-     */
-    public void addSignalHandler(String signal, Runnable callback) {
-        checkThread();
-        checkClosed();
-        if (signal == null) {
-            throw new NullPointerException("signal");
-        }
-        signalHandlers.add(signal, requireCallback(callback));
-    }
-
-    /**
-     * Removes this loop's handler for {@code signal} and puts the handling it replaced back.
-     *
-     * @return whether there was one
-     */
-    public boolean removeSignalHandler(String signal) {
-        checkThread();
-        return signalHandlers.remove(signal);
     }
 
     // ---- futures and tasks -----------------------------------------------------------------
@@ -321,20 +278,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         checkClosed();
         return new Task<>(this, frameOf(coro), name, context != null ? context : capturedContext(),
                 eager && thread == Thread.currentThread());
-    }
-
-    /**
-     * The factory {@link #createTask} uses from now on (null: plain tasks, the default), for
-     * example {@link TaskFactory#EAGER}.
-     */
-    public void setTaskFactory(TaskFactory factory) {
-        checkThread();
-        this.taskFactory = factory;
-    }
-
-    /** The task factory set, or null. */
-    public TaskFactory getTaskFactory() {
-        return taskFactory;
     }
 
     // ---- running ---------------------------------------------------------------------------
@@ -462,132 +405,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         return closed;
     }
 
-    // ---- executors -------------------------------------------------------------------------
-
-    /**
-     * Runs {@code callable} on {@code executor} (null: the loop's default executor, a pool of
-     * daemon threads created on first use) and returns a future of its outcome, completed on
-     * the loop's thread. Cancelling the future cancels the call if it has not started.
-     *
-     * @throws IllegalStateException for the default executor after {@link #shutdownDefaultExecutor()}
-     */
-    public <T> Future<T> runInExecutor(Executor executor, Callable<T> callable) {
-        if (callable == null) {
-            throw new NullPointerException("callable");
-        }
-        checkThread();
-        checkClosed();
-        if (executor == null) {
-            executor = defaultExecutor.get();
-        }
-        Future<T> future = new Future<>(this);
-        // The call runs in a copy of the caller's context, as asyncio's run_in_executor does
-        // through to_thread: what it sets stays with it.
-        Context captured = capturedContext();
-        Context runIn = captured != null ? captured : new Context(ContextMap.EMPTY);
-        ExecutorCall<T> call = new ExecutorCall<>(future, () -> runIn.run(callable));
-        future.addDoneCallback(call);
-        executor.execute(call);
-        return future;
-    }
-
-    /**
-     * A coroutine that shuts the default executor down and finishes once its threads have
-     * finished their work. Afterwards {@code runInExecutor(null, ...)} throws.
-     */
-    public Coroutine<Void> shutdownDefaultExecutor() {
-        return defaultExecutor.shutdown(this);
-    }
-
-    // ---- errors and debugging --------------------------------------------------------------
-
-    /** Installs the handler for errors nobody else can take; null restores the default. */
-    public void setExceptionHandler(ExceptionHandler handler) {
-        this.exceptionHandler = handler;
-    }
-
-    /** The installed handler, or null when the default one is in use. */
-    public ExceptionHandler getExceptionHandler() {
-        return exceptionHandler;
-    }
-
-    /**
-     * Hands {@code context} to the installed handler, or to {@link #defaultExceptionHandler}.
-     * If the installed handler throws, the default one logs that, with the original context.
-     */
-    public void callExceptionHandler(ExceptionContext context) {
-        ExceptionHandler handler = exceptionHandler;
-        if (handler != null) {
-            try {
-                handler.handle(this, context);
-                return;
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable handlerFailure) {
-                context = ExceptionContext.of("Unhandled error in exception handler", handlerFailure)
-                        .with("context", context);
-            }
-        }
-        try {
-            defaultExceptionHandler(context);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
-        } catch (Throwable loggingFailure) {
-            // Nothing is left to report to; the loop must keep running.
-        }
-    }
-
-    /**
-     * Logs {@code context} at ERROR level on the {@code System.Logger} named "io.jasyncio": the
-     * message, the other keys sorted, and the exception with its stack trace.
-     */
-    public void defaultExceptionHandler(ExceptionContext context) {
-        LOG.log(System.Logger.Level.ERROR, context.toString(), context.exception());
-    }
-
-    /**
-     * Whether every new loop starts in debug mode: the system property {@code jasyncio.debug}
-     * is {@code true}, or the environment variable {@code JASYNCIO_DEBUG} is {@code 1}
-     * (asyncio's {@code PYTHONASYNCIODEBUG}), so a program can be debugged without a change.
-     */
-    static boolean debugRequestedFromOutside() {
-        return Boolean.parseBoolean(System.getProperty("jasyncio.debug"))
-                || "1".equals(System.getenv("JASYNCIO_DEBUG"));
-    }
-
-    /**
-     * Debug mode: every callback and task step is timed, and one that takes longer than
-     * {@link #setSlowCallbackDuration the slow-callback duration} is logged as a warning (for a
-     * task step, with the lines its innermost coroutine resumed and stopped at), and a coroutine
-     * created and never awaited nor given to a task is reported with where it was created, when
-     * it is collected or at the latest when the loop it was created on closes (from the first
-     * time any loop enters debug mode, for every coroutine). While a Flight Recorder
-     * recording has {@code jasyncio.SlowCallback} enabled, they are timed and recorded too. A new
-     * loop starts in debug mode when {@code -Djasyncio.debug=true} or {@code JASYNCIO_DEBUG=1}.
-     */
-    public void setDebug(boolean enabled) {
-        this.debug = enabled;
-        if (enabled) {
-            NeverAwaited.install();
-        }
-    }
-
-    public boolean getDebug() {
-        return debug;
-    }
-
-    /** In debug mode, callbacks longer than this many seconds (default 0.1) are logged. */
-    public void setSlowCallbackDuration(double seconds) {
-        if (!(seconds >= 0)) {
-            throw new IllegalArgumentException("slow callback duration must be >= 0, got " + seconds);
-        }
-        this.slowCallbackDuration = seconds;
-    }
-
-    public double getSlowCallbackDuration() {
-        return slowCallbackDuration;
-    }
-
     @Override
     public String toString() {
         return "<EventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
@@ -701,10 +518,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         return reports;
     }
 
-    static double seconds(Duration duration) {
-        return duration.getSeconds() + duration.getNano() * 1e-9;
-    }
-
     // ---- the iteration ---------------------------------------------------------------------
 
     /**
@@ -775,7 +588,7 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     }
 
     /** A copy of the current context for a callback or task scheduled now, or null if it is empty. */
-    private Context capturedContext() {
+    Context capturedContext() {
         return ContextsInUse.inUse() ? contextState().copyOrNull() : null;
     }
 
@@ -850,12 +663,5 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
             return frame;
         }
         throw new IllegalArgumentException("a coroutine was expected, got " + coro);
-    }
-
-    static Runnable requireCallback(Runnable callback) {
-        if (callback == null) {
-            throw new NullPointerException("callback");
-        }
-        return callback;
     }
 }

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * other method builds a {@link SocketCall} or hands over to {@link io.jasyncio.net.Transports},
  * which watch channels through {@link #addReader}/{@link #addWriter}. Nothing here holds state.
  */
-abstract sealed class EventLoopNetworking permits EventLoop {
+abstract sealed class EventLoopNetworking extends EventLoopSettings permits EventLoop {
     EventLoopNetworking() {}
 
     /** This loop, as the rest of the runtime takes it. */
@@ -95,7 +95,7 @@ abstract sealed class EventLoopNetworking permits EventLoop {
         EventLoop loop = loop();
         loop.checkThread();
         loop.checkClosed();
-        loop.io().watch(channel, direction, new Handle(EventLoop.requireCallback(callback)));
+        loop.io().watch(channel, direction, new Handle(Handle.requireCallback(callback)));
     }
 
     /** removeReader/removeWriter: whether there was a callback for {@code direction}. */

@@ -15,6 +15,14 @@ public class Handle {
     /** The callback; {@code null} in subclasses that run something of their own. */
     private Runnable callback;
 
+    /** {@code callback}, which a schedule must have. */
+    static Runnable requireCallback(Runnable callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback");
+        }
+        return callback;
+    }
+
     Handle(Runnable callback) {
         this.callback = callback;
     }

@@ -1,6 +1,6 @@
 package io.jasyncio;
 
-/** The checks every delay, deadline and timeout in seconds goes through. */
+/** The checks every delay, deadline and timeout in seconds goes through, and its conversion from a Duration. */
 final class Seconds {
     private Seconds() {}
 
@@ -14,5 +14,10 @@ final class Seconds {
             throw new IllegalArgumentException(what + " must be a number, got NaN");
         }
         return value;
+    }
+
+    /** {@code duration} in seconds. */
+    static double of(java.time.Duration duration) {
+        return duration.getSeconds() + duration.getNano() * 1e-9;
     }
 }
