@@ -2,6 +2,8 @@ package io.jasyncio.it.traces;
 
 import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.createTask;
+import static io.jasyncio.Asyncio.emit;
+import static io.jasyncio.Asyncio.end;
 import static io.jasyncio.Asyncio.gather;
 import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.sleep;
@@ -9,6 +11,7 @@ import static io.jasyncio.Asyncio.timeout;
 import static io.jasyncio.Asyncio.waitFor;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.ReturnWhen;
@@ -50,6 +53,34 @@ public final class AsyncTraces {
             await(sleep(0.01)); // @c-sleep
         }
         throw new IllegalStateException("thrown in c"); // @c-throw
+    }
+
+    /**
+     * generatorMain -> consume, which walks failingGenerator; the generator fails at its second
+     * value, after a real suspension if {@code suspend}.
+     */
+    @Async
+    public static Coroutine<Integer> generatorMain(boolean suspend) {
+        int v = await(consume(failingGenerator(suspend))); // @generator-main
+        return result(v);
+    }
+
+    @Async
+    static Coroutine<Integer> consume(AsyncGenerator<Integer> values) {
+        int sum = 0;
+        while (await(values.hasNext())) { // @consume
+            sum += values.next();
+        }
+        return result(sum);
+    }
+
+    @Async
+    static AsyncGenerator<Integer> failingGenerator(boolean suspend) {
+        await(emit(1));
+        if (suspend) {
+            await(sleep(0.01));
+        }
+        throw new IllegalStateException("thrown in the generator"); // @generator-throw
     }
 
     /** A task awaiting another task: outer awaits inner's task, whose coroutine fails. */

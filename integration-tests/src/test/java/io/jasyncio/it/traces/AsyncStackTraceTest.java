@@ -60,6 +60,17 @@ class AsyncStackTraceTest extends VirtualLoopTest {
         assertEquals(expected("c", "c-throw", "b", "b", "a", "a", "main", "main"), userFrames(e));
     }
 
+    @ParameterizedTest(name = "suspending first: {0}")
+    @ValueSource(booleans = {false, true})
+    void aGeneratorsFailureNamesTheConsumersAwaitAndItsCallers(boolean suspend) {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> loop.runUntilComplete(AsyncTraces.generatorMain(suspend)));
+
+        assertEquals("thrown in the generator", e.getMessage());
+        assertEquals(expected("failingGenerator", "generator-throw", "consume", "consume",
+                "generatorMain", "generator-main"), userFrames(e));
+    }
+
     @Test
     void theAsyncFramesFollowTheThrowersOwnFramesAndPrecedeTheLoopsMachinery() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
