@@ -1,11 +1,14 @@
 package example.debuggee;
 
 import static io.jasyncio.Asyncio.await;
+import static io.jasyncio.Asyncio.emit;
+import static io.jasyncio.Asyncio.end;
 import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Async;
 import io.jasyncio.AsyncFunction;
+import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 
@@ -70,11 +73,34 @@ public class Orders {
         };
     }
 
+    /** A generator: its variables keep their values across each emit. */
+    @Async
+    static AsyncGenerator<Integer> squares(int count) {
+        int total = 0;
+        for (int i = 1; i <= count; i++) {
+            int square = i * i;
+            await(emit(square)); // @line:emit
+            total += square; // @line:after-emit
+        }
+        return end();
+    }
+
+    @Async
+    static Coroutine<Integer> sumOfSquares(int count) {
+        int sum = 0;
+        AsyncGenerator<Integer> squares = squares(count);
+        while (await(squares.hasNext())) { // @line:consume-while
+            sum += squares.next(); // @line:consume
+        }
+        return result(sum);
+    }
+
     public static void main(String[] args) {
         int total = Asyncio.run(new Orders().total(3));
         int rounds = Asyncio.run(rounds(3));
         int left = Asyncio.run(reassigned(5, 20));
         int discounted = Asyncio.run(discount(20).apply(5));
-        System.out.println(total + " " + rounds + " " + left + " " + discounted);
+        int squares = Asyncio.run(sumOfSquares(3));
+        System.out.println(total + " " + rounds + " " + left + " " + discounted + " " + squares);
     }
 }

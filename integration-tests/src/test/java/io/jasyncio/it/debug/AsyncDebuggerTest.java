@@ -119,6 +119,44 @@ class AsyncDebuggerTest {
     }
 
     @Test
+    void inAGeneratorEachValueResumesWithItsVariablesAndTheConsumerBelow() {
+        try (JdiSession debug = orders()) {
+            for (int i = 1; i <= 3; i++) {
+                debug.runTo(ORDERS, line("after-emit"));
+
+                Map<String, String> locals = debug.locals();
+                assertEquals("squares", debug.method());
+                assertFalse(debug.methodIsSynthetic());
+                assertEquals(String.valueOf(i), locals.get("i"), locals.toString());
+                assertEquals(String.valueOf(i * i), locals.get("square"), locals.toString());
+                assertEquals(String.valueOf(sumOfSquaresBelow(i)), locals.get("total"), locals.toString());
+                assertEquals(Map.of("count", "3"), debug.arguments());
+                assertTrue(debug.stack().stream().anyMatch(frame -> frame.startsWith(ORDERS + ".sumOfSquares:"
+                        + line("consume-while"))), "the consumer's await of hasNext is below: " + debug.stack());
+            }
+            assertEquals(0, debug.resumeToEnd());
+            assertTrue(debug.stdout().contains("32 8 9 40 14"), debug.output());
+        }
+    }
+
+    @Test
+    void stepOverAnEmitGoesToTheConsumerWhichTakesTheValue() {
+        try (JdiSession debug = orders()) {
+            debug.runTo(ORDERS, line("emit"));
+            assertEquals("1", debug.locals().get("square"));
+
+            debug.stepOver();
+
+            assertEquals("sumOfSquares", debug.method());
+            assertEquals(line("consume-while"), debug.line(), "back where the consumer awaits hasNext");
+            debug.runTo(ORDERS, line("consume"));
+            assertEquals("0", debug.locals().get("sum"));
+            debug.stepOver();
+            assertEquals("1", debug.locals().get("sum"));
+        }
+    }
+
+    @Test
     void inALoopWithTryFinallyEachResumedIterationShowsItsOwnValues() {
         try (JdiSession debug = orders()) {
             for (int round = 0; round < 3; round++) {

@@ -62,7 +62,8 @@ import java.util.regex.Pattern;
  * <p>Every wait is bounded by {@link #timeout(Duration)} (30 s unless set) and fails with an {@link AssertionError}
  * carrying the child's output so far. {@link #close()} always disconnects and kills the child.
  *
- * <p>Step requests carry class exclusion filters, {@link #DEFAULT_STEP_EXCLUSIONS} unless changed with
+ * <p>A step that ends in a synthetic method steps on, as an IDE that skips synthetic methods does. Step requests
+ * carry class exclusion filters, {@link #DEFAULT_STEP_EXCLUSIONS} unless changed with
  * {@link #stepExclusions(List)}. Mind that the default {@code "io.jasyncio.*"} also matches every class of the
  * integration tests ({@code io.jasyncio.it...}): JDI patterns may only start or end with {@code *}, so no pattern
  * excludes the runtime's package {@code io.jasyncio} without its sub-packages. Code under test in such a package needs
@@ -333,7 +334,21 @@ public final class JdiSession implements AutoCloseable {
         return step(StepRequest.STEP_OUT, "step out");
     }
 
+    /**
+     * A step as an IDE with "skip synthetic methods" on takes it (IntelliJ's and Eclipse's
+     * default, which the README asks for): one that ends in a synthetic method, such as a
+     * coroutine frame's {@code resume} that a suspending method returns to, goes on with the
+     * same kind of step, a bounded number of times.
+     */
     private Location step(int depth, String name) {
+        Location at = stepOnce(depth, name);
+        for (int again = 0; at.method().isSynthetic() && again < 8; again++) {
+            at = stepOnce(depth, name + " (on from synthetic " + describe(at) + ")");
+        }
+        return at;
+    }
+
+    private Location stepOnce(int depth, String name) {
         ThreadReference stopped = stoppedThread();
         String from = describe(location);
         EventRequestManager requests = vm.eventRequestManager();
