@@ -1,11 +1,9 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.CoroutineFrame;
 import io.jasyncio.internal.LoopInternals;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -75,7 +73,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     private final ReadyQueue fromOtherThreads = new ReadyQueue();
     private final TimerQueue timers = new TimerQueue(this::time);
     private final RemoteQueue remote = new RemoteQueue();
-    private final LiveTasks liveTasks = new LiveTasks();
     private final SelectorIo io;
     private final boolean virtualTime;
     private double virtualNow;
@@ -84,7 +81,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     private volatile Thread thread;
     private volatile boolean stopping;
     private volatile boolean closed;
-    private Task<?> currentTask;
 
     private final LoopReports reports = new LoopReports(this);
 
@@ -234,52 +230,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         return virtualTime ? virtualNow : (System.nanoTime() - CLOCK_ORIGIN) * 1e-9;
     }
 
-    // ---- futures and tasks -----------------------------------------------------------------
-
-    /** A new pending future bound to this loop. */
-    public <T> Future<T> createFuture() {
-        checkClosed();
-        return new Future<>(this);
-    }
-
-    /** Wraps {@code coro} in a task named {@code Task-N}, whose first step is scheduled now. */
-    public <T> Task<T> createTask(Coroutine<T> coro) {
-        return createTask(coro, null);
-    }
-
-    /**
-     * Wraps {@code coro} in a task with the given name (null: {@code Task-N}).
-     *
-     * @throws IllegalStateException if the coroutine was already awaited or given to a task
-     */
-    public <T> Task<T> createTask(Coroutine<T> coro, String name) {
-        return createTask(coro, name, null);
-    }
-
-    /**
-     * Wraps {@code coro} in a task that runs every step in {@code context} (null: a copy of the
-     * current context, as without it).
-     *
-     * @throws IllegalStateException if the coroutine was already awaited or given to a task
-     */
-    public <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
-        checkThread();
-        checkClosed();
-        TaskFactory factory = taskFactory;
-        if (factory != null) {
-            return factory.create(this, coro, name, context != null ? context : Context.copyContext());
-        }
-        return newTask(coro, name, context, false);
-    }
-
-    /** A task as this loop makes it without a factory; with {@code eager}, started at once if the loop runs. */
-    <T> Task<T> newTask(Coroutine<T> coro, String name, Context context, boolean eager) {
-        checkThread();
-        checkClosed();
-        return new Task<>(this, frameOf(coro), name, context != null ? context : capturedContext(),
-                eager && thread == Thread.currentThread());
-    }
-
     // ---- running ---------------------------------------------------------------------------
 
     /**
@@ -422,22 +372,9 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         return timers;
     }
 
-    Task<?> currentTask() {
-        return currentTask;
-    }
-
     /** The callbacks queued for the next iteration; from another thread, as seen at that moment. */
     int readyCount() {
         return ready.size() + fromOtherThreads.size();
-    }
-
-    /**
-     * The tasks of this loop that are not done yet, oldest first, as they were at one moment.
-     * Unlike the loop's other methods, it may be called from any thread, for introspection (a
-     * monitoring thread, a debugger's evaluation, a test); it never waits for the loop.
-     */
-    public Set<Task<?>> allTasks() {
-        return liveTasks.snapshot();
     }
 
     /**
@@ -480,37 +417,6 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
     void timerCancelled(TimerHandle timer) {
         checkThread();
         timers.remove(timer);
-    }
-
-    void taskStarted(Task<?> task) {
-        liveTasks.add(task);
-    }
-
-    void taskEnded(Task<?> task) {
-        liveTasks.remove(task);
-    }
-
-    /** Makes {@code task} the current one (or none), returning the one it replaces: an eager task's first step runs inside another's. */
-    Task<?> swapCurrentTask(Task<?> task) {
-        Task<?> previous = currentTask;
-        currentTask = task;
-        return previous;
-    }
-
-    void enterTask(Task<?> task) {
-        if (currentTask != null) {
-            throw new IllegalStateException(
-                    "Cannot enter into task " + task + " while another task " + currentTask + " is being executed.");
-        }
-        currentTask = task;
-    }
-
-    void leaveTask(Task<?> task) {
-        if (currentTask != task) {
-            throw new IllegalStateException(
-                    "Leaving task " + task + " does not match the current task " + currentTask + ".");
-        }
-        currentTask = null;
     }
 
     /** Where unretrieved exceptions and other threads' reports wait for the exception handler. */
@@ -626,6 +532,11 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         return io;
     }
 
+    /** Whether the calling thread is the one running this loop. */
+    boolean isThisThread() {
+        return thread == Thread.currentThread();
+    }
+
     /** Whether {@link #stop()} was called and the loop has not stopped yet. */
     boolean isStopping() {
         return stopping;
@@ -641,27 +552,5 @@ public final class EventLoop extends EventLoopNetworking implements AutoCloseabl
         if (thread != null) {
             throw new IllegalStateException("This event loop is already running");
         }
-    }
-
-    /** {@code awaitable} itself if it is a future of this loop, else a new task running it. */
-    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        if (awaitable instanceof Future<T> future) {
-            if (future.loop != this) {
-                throw new IllegalArgumentException(
-                        "The future belongs to a different loop than the one specified as the loop argument");
-            }
-            return future;
-        }
-        if (awaitable instanceof Coroutine<T> coro) {
-            return createTask(coro);
-        }
-        throw new IllegalArgumentException("A Future or a Coroutine is required, got " + awaitable);
-    }
-
-    private static <T> CoroutineFrame<T> frameOf(Coroutine<T> coro) {
-        if (coro instanceof CoroutineFrame<T> frame) {
-            return frame;
-        }
-        throw new IllegalArgumentException("a coroutine was expected, got " + coro);
     }
 }

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * other method builds a {@link SocketCall} or hands over to {@link io.jasyncio.net.Transports},
  * which watch channels through {@link #addReader}/{@link #addWriter}. Nothing here holds state.
  */
-abstract sealed class EventLoopNetworking extends EventLoopSettings permits EventLoop {
+abstract sealed class EventLoopNetworking extends EventLoopTasks permits EventLoop {
     EventLoopNetworking() {}
 
     /** This loop, as the rest of the runtime takes it. */

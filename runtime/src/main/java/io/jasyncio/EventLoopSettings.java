@@ -5,18 +5,17 @@ import java.util.concurrent.Executor;
 
 /**
  * What a program sets on {@link EventLoop} and what the loop hands on: signal handlers, the
- * task factory, the executors that take blocking work, the exception handler, and debug mode.
+ * executors that take blocking work, the exception handler, and debug mode.
  * Every public method here is one of {@code EventLoop}'s, and is documented there; this class
  * keeps them apart so that {@code EventLoop.java} holds the loop itself: scheduling, running
  * and closing. The fields the loop reads while it runs ({@code debug} above all) are
  * package-private, read as the loop's own.
  */
-abstract sealed class EventLoopSettings permits EventLoopNetworking {
+abstract sealed class EventLoopSettings permits EventLoopTasks {
     volatile ExceptionHandler exceptionHandler;
     boolean debug;
     double slowCallbackDuration = 0.1;
     final DefaultExecutor defaultExecutor = new DefaultExecutor();
-    TaskFactory taskFactory;
     final SignalHandlers signalHandlers = new SignalHandlers((EventLoop) this);
 
     EventLoopSettings() {
@@ -60,22 +59,6 @@ abstract sealed class EventLoopSettings permits EventLoopNetworking {
     public boolean removeSignalHandler(String signal) {
         loop().checkThread();
         return signalHandlers.remove(signal);
-    }
-
-    // ---- the task factory ------------------------------------------------------------------
-
-    /**
-     * The factory {@link #createTask} uses from now on (null: plain tasks, the default), for
-     * example {@link TaskFactory#EAGER}.
-     */
-    public void setTaskFactory(TaskFactory factory) {
-        loop().checkThread();
-        this.taskFactory = factory;
-    }
-
-    /** The task factory set, or null. */
-    public TaskFactory getTaskFactory() {
-        return taskFactory;
     }
 
     // ---- executors -------------------------------------------------------------------------
