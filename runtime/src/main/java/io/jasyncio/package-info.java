@@ -55,5 +55,10 @@
  * {@link io.jasyncio.internal.CoroutineFrame#run}; an await of a pending future suspends the
  * frames and leaves the step as the future's done callback. The frames are what the bytecode
  * pass writes for each {@code @Async} method (see {@code docs/ARCHITECTURE.md}).
+ * {@code EventLoop.java} holds the loop itself (scheduling, running, the iteration); the rest
+ * of its public API sits in package-private layers it extends, one family each:
+ * {@code EventLoopNetworking} (channels, sockets, connections, servers), {@code EventLoopTasks}
+ * (futures, tasks, the current task) and {@code EventLoopSettings} (signals, executors, the
+ * exception handler, debug mode). The selector lives in {@code SelectorIo}.
  */
 package io.jasyncio;
