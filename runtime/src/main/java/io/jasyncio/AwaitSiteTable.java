@@ -4,14 +4,12 @@ import io.jasyncio.internal.AwaitSiteTables;
 
 /**
  * Reads the await-site tables the processor generates (one class
- * {@code <TopLevel>_AwaitSites} per top-level class with {@code @Async} methods, whose
+ * {@code <TopLevel>_AwaitSites} ({@link AwaitSiteTables#SUFFIX}) per top-level class with {@code @Async} methods, whose
  * {@code SITES} rows are: binary class name, method, site number, line, the awaited
  * expression's source text), to show what a suspended task waits on. Initializing a table
  * hands its rows to {@link AwaitSiteTables}.
  */
 final class AwaitSiteTable {
-    static final String SUFFIX = "_AwaitSites";
-
     private AwaitSiteTable() {}
 
     /** The source text of the await at {@code location}, or null if no table says. */
@@ -20,7 +18,7 @@ final class AwaitSiteTable {
         int nested = className.indexOf('$', className.lastIndexOf('.') + 1);
         String topLevel = nested < 0 ? className : className.substring(0, nested);
         try {
-            Class<?> table = Class.forName(topLevel + SUFFIX, true, loader);
+            Class<?> table = Class.forName(topLevel + AwaitSiteTables.SUFFIX, true, loader);
             String[][] rows = AwaitSiteTables.rowsOf(table);
             if (rows == null) {
                 // a table generated before tables registered themselves

@@ -25,6 +25,8 @@ import javax.annotation.processing.Filer;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -54,11 +56,14 @@ import javax.lang.model.util.Elements;
  * validator checks later that each one really is {@code Asyncio.await}.
  */
 final class AwaitSiteTableWriter {
-    static final String SUFFIX = "_AwaitSites";
+    /** Where the runtime keeps the tables' rows, and the definition of their names. */
+    private static final String TABLES = "io.jasyncio.internal.AwaitSiteTables";
 
     private final Trees trees;
     private final Elements elements;
     private final Filer filer;
+    /** The runtime's {@code SUFFIX}, read once; null while unread. */
+    private String tableSuffix;
 
     AwaitSiteTableWriter(Trees trees, Elements elements, Filer filer) {
         this.trees = trees;
@@ -66,8 +71,32 @@ final class AwaitSiteTableWriter {
         this.filer = filer;
     }
 
+    /**
+     * The suffix of the tables' names, as the runtime on the class path defines it
+     * ({@code AwaitSiteTables.SUFFIX}), so that the runtime finds them; null without a runtime
+     * that defines it, where no table is written (nothing could read it).
+     */
+    private String suffix() {
+        if (tableSuffix == null) {
+            TypeElement tables = elements.getTypeElement(TABLES);
+            if (tables == null) {
+                return null;
+            }
+            for (VariableElement field : ElementFilter.fieldsIn(tables.getEnclosedElements())) {
+                if (field.getSimpleName().contentEquals("SUFFIX") && field.getConstantValue() instanceof String value) {
+                    tableSuffix = value;
+                }
+            }
+        }
+        return tableSuffix;
+    }
+
     /** Writes the table of {@code topLevel}, given its {@code @Async} methods. */
     void write(TypeElement topLevel, List<ExecutableElement> asyncMethods) throws IOException {
+        String suffix = suffix();
+        if (suffix == null) {
+            return;
+        }
         CodeBlock.Builder rows = CodeBlock.builder().add("{\n").indent();
         for (ExecutableElement method : asyncMethods) {
             TreePath path = trees.getPath(method);
@@ -87,7 +116,7 @@ final class AwaitSiteTableWriter {
             }
         }
         rows.unindent().add("}");
-        TypeSpec table = TypeSpec.classBuilder(topLevel.getSimpleName() + SUFFIX)
+        TypeSpec table = TypeSpec.classBuilder(topLevel.getSimpleName() + suffix)
                 .addModifiers(Modifier.FINAL)
                 .addJavadoc("The awaits of the @Async methods of {@link $T}: binary class name, method, site,"
                         + " line, source text.\n", ClassName.get(topLevel))
@@ -98,7 +127,7 @@ final class AwaitSiteTableWriter {
                         .initializer(rows.build())
                         .build())
                 .addStaticBlock(CodeBlock.of("$T.register($L.class, SITES);\n",
-                        ClassName.get("io.jasyncio.internal", "AwaitSiteTables"), topLevel.getSimpleName() + SUFFIX))
+                        ClassName.bestGuess(TABLES), topLevel.getSimpleName() + suffix))
                 .build();
         String packageName = elements.getPackageOf(topLevel).getQualifiedName().toString();
         JavaFile.builder(packageName, table)

@@ -11,6 +11,13 @@ import java.util.WeakHashMap;
  * a program's class loader can still be unloaded.
  */
 public final class AwaitSiteTables {
+    /**
+     * How a table is named: its top-level class's simple name and this, in that class's
+     * package. The one definition: the processor reads this constant from the runtime it
+     * compiles against.
+     */
+    public static final String SUFFIX = "_AwaitSites";
+
     private static final Map<Class<?>, String[][]> TABLES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private AwaitSiteTables() {}
