@@ -2,7 +2,7 @@
 """Turns the raw results in benchmarks/results/ into the markdown tables of
 docs/PERFORMANCE.md: the median of the measurement iterations of every JMH benchmark (from
 "rawData", not JMH's mean), its range, its allocation per operation, and each acceptance
-target of the performance issue checked against those medians.
+performance target checked against those medians.
 
 The await benchmarks get their own section: await-jmh-RUN.json (one JMH run each,
 e.g. await-jmh-jdk25-040efc6.json; the virtual-thread peer is dropped when it ran on a JDK
@@ -41,7 +41,7 @@ HANDLE_BYTES = 16  # a Handle: 12-byte header, one reference (24 B before 416b8a
 
 # The await benchmarks. Object sizes with compressed oops and class pointers (the default on both JDKs
 # here, a heap under 32 GB), as JOL prints them: a Future (header, a byte, four references;
-# 40 B, with six, before the issue-4 changes; the runs in results/ itself are from then),
+# 40 B, with six, before the await changes of 416b8a0; the runs in results/ itself are from then),
 # an Integer (header, an int), one frame of AwaitChainBenchmark.chain (CoroutineFrame's three
 # references and a byte, the label and the int parameter).
 FUTURE_BYTES = 32

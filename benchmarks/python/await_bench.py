@@ -4,7 +4,7 @@ as JSON, in the shapes of the JMH classes AwaitPendingBenchmark, AwaitDoneBenchm
 AwaitChainBenchmark:
 
   await_pending  1,000,000 times: f = loop.create_future(); loop.call_soon(f.set_result, i);
-                 total += await f   (one coroutine; the issue's workload (b));
+                 total += await f   (one coroutine; workload (b) of the await targets);
   await_done     1,000,000 times: total += await f, f already done (a);
   await_chain    1,000 chains of 1,000 nested coroutine awaits that never suspend (c); the
                  rate is chains per second.

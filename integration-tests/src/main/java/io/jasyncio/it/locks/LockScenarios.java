@@ -188,7 +188,7 @@ public final class LockScenarios {
     }
 
     /**
-     * The issue's rule: a waiter that release() woke and that is then cancelled before it runs
+     * asyncio's rule: a waiter that release() woke and that is then cancelled before it runs
      * passes the wake-up on, so the next waiter gets the lock.
      */
     @Async
