@@ -126,7 +126,8 @@ public class Task<T> extends Future<T> {
     /**
      * Where the task's coroutines are: for a suspended task, one element per coroutine awaiting
      * inline, oldest first (the task's own coroutine, then the one it awaits, and so on to the
-     * await it is suspended at); for the running task asked from its own code, the same chain
+     * await it is suspended at, into an async generator it is stepping); for the running task
+     * asked from its own code, the same chain
      * down to the line running now; empty once the task is done. Elements come from frames the
      * bytecode pass generated; hand-written coroutines contribute none.
      */
@@ -135,14 +136,24 @@ public class Task<T> extends Future<T> {
             return runningStack();
         }
         List<StackTraceElement> stack = new ArrayList<>();
-        for (CoroutineFrame<?> frame = top; frame != null; frame = frame.caller()) {
-            StackTraceElement location = frame.location();
-            if (location != null) {
-                stack.add(location);
-            }
-        }
+        addLocations(top, stack);
         Collections.reverse(stack);
         return stack;
+    }
+
+    /**
+     * The locations of the chain from {@code frame} along its callers, innermost first; a frame
+     * that runs a stack of its own as its await (an async generator's step) gives that stack's
+     * first.
+     */
+    private static void addLocations(CoroutineFrame<?> frame, List<StackTraceElement> innermostFirst) {
+        for (; frame != null; frame = frame.caller()) {
+            addLocations(frame.stackRunInside(), innermostFirst);
+            StackTraceElement location = frame.location();
+            if (location != null) {
+                innermostFirst.add(location);
+            }
+        }
     }
 
     /**

@@ -264,6 +264,15 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     }
 
     /**
+     * The innermost frame of a stack this frame runs as part of its own await, while that stack
+     * is suspended (an async generator's step: the generator's frames), or null; for
+     * {@link io.jasyncio.Task#getStack()}.
+     */
+    public CoroutineFrame<?> stackRunInside() {
+        return null;
+    }
+
+    /**
      * The result of a future that is already done, awaited by this frame's method at the await
      * it has just recorded as its resume label: rewritten code calls this on the path that does
      * not suspend. A failure is thrown as it is, with this await written into its stack trace

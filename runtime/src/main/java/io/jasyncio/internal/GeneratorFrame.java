@@ -294,6 +294,11 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
         }
 
         @Override
+        public CoroutineFrame<?> stackRunInside() {
+            return started && !isDone() ? generator.top : null;
+        }
+
+        @Override
         public String toString() {
             return "<coroutine " + (closing ? "aclose" : "hasNext") + " of " + generator + ">";
         }

@@ -112,6 +112,22 @@ class GeneratorsTest {
     }
 
     @Test
+    void aConsumerWaitingInsideTheGeneratorHasBothInItsStack() {
+        Task<List<Integer>> consumer = loop.createTask(scenario.collect(scenario.counting(2, 1)));
+        loop.runUntilComplete(Asyncio.sleep(0.5));
+        assertEquals(List.of("collect", "counting"), methods(consumer), "waiting for the first value");
+        loop.runUntilComplete(Asyncio.sleep(1));
+        assertEquals(List.of("took 0"), scenario.log.subList(1, 2));
+        assertEquals(List.of("collect", "counting"), methods(consumer), "waiting for the second value");
+        assertEquals(List.of(0, 1), loop.runUntilComplete(consumer));
+        assertEquals(List.of(), consumer.getStack(), "done");
+    }
+
+    private static List<String> methods(Task<?> task) {
+        return task.getStack().stream().map(StackTraceElement::getMethodName).toList();
+    }
+
+    @Test
     void twoConsumersAtOnceAreRefused() {
         AsyncGenerator<Integer> shared = scenario.slow();
         Task<List<Integer>> first = loop.createTask(scenario.collect(shared));
