@@ -24,15 +24,20 @@ import java.util.NoSuchElementException;
  *
  * <p>Once the generator has stopped at an emit, a {@code hasNext} called by a task of its
  * loop runs it at once instead ({@link #advanceNow}): the consumer, whose next move is to await
- * the answer, then finds a done future and does not step into a coroutine of its own, which
- * halves what a value costs. Only a generator that fails or waits on a future then gives the
- * consumer a step to await, which throws the failure or waits where the generator does.
+ * the answer, then finds a done future and does not step into a coroutine of its own. Only a
+ * generator that fails or waits on a future then gives the consumer a step to await, which
+ * throws the failure or waits where the generator does.
  */
 public abstract class GeneratorFrame extends CoroutineFrame<Object> implements AsyncGenerator<Object> {
     private static final byte NOT_STARTED = 0;
     private static final byte STOPPED = 1;
     private static final byte RUNNING = 2;
     private static final byte FINISHED = 3;
+
+    /** What {@link #stoppedAt} gives when the generator stopped at an emit. */
+    private static final Object EMITTED = new Object();
+    /** What {@link #stoppedAt} gives when the generator returned. */
+    private static final Object ENDED = new Object();
 
     private byte state = NOT_STARTED;
     /** The innermost frame of the generator's stack while it is stopped. */
@@ -149,11 +154,6 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
         step.ranAlready = true; // the step waits where the generator does
         return step;
     }
-
-    /** What {@link #stoppedAt} gives when the generator stopped at an emit. */
-    private static final Object EMITTED = new Object();
-    /** What {@link #stoppedAt} gives when the generator returned. */
-    private static final Object ENDED = new Object();
 
     /**
      * Records where a run of the generator stopped ({@code stopped}, as {@link CoroutineFrame#run}
