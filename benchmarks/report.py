@@ -41,7 +41,7 @@ HANDLE_BYTES = 16  # a Handle: 12-byte header, one reference (24 B before 416b8a
 
 # The await benchmarks. Object sizes with compressed oops and class pointers (the default on both JDKs
 # here, a heap under 32 GB), as JOL prints them: a Future (header, a byte, four references;
-# 40 B, with six, before the await changes of 416b8a0; the runs in results/ itself are from then),
+# 40 B, with six, before e4a6cd4; the runs in results/ itself are from then),
 # an Integer (header, an int), one frame of AwaitChainBenchmark.chain (CoroutineFrame's three
 # references and a byte, the label and the int parameter).
 FUTURE_BYTES = 32

@@ -3,9 +3,12 @@ package io.jasyncio;
 /**
  * What an {@code @Async} method declared to return {@code AsyncGenerator<T>} returns: asyncio's
  * asynchronous generator. Its body hands out values with {@code await(emit(value))} and ends
- * with {@code return end();}; it runs inline in the task of its consumer, a step at each
- * {@code await(hasNext())}, from where it stopped to its next {@code emit} (true), its end
- * (false) or its failure (thrown there).
+ * with {@code return end();}; it runs inline in the task of its consumer, a step for each
+ * {@code hasNext()}, from where it stopped to its next {@code emit} (true), its end (false) or
+ * its failure (thrown where the answer is awaited). The first step runs when its answer is
+ * awaited; once the generator has stopped at an emit, {@code hasNext()} called from a task of
+ * its loop runs the step at once, as C#'s {@code MoveNextAsync} does, so work between the call
+ * and the await sees what the step did. Called anywhere else, it runs when awaited.
  *
  * <pre>{@code
  * @Async

@@ -211,7 +211,15 @@ public class Task<T> extends Future<T> {
      * await, or its first line before it starts), without building the stack; null if none.
      */
     final StackTraceElement innermostLocation() {
-        for (CoroutineFrame<?> frame = top; frame != null; frame = frame.caller()) {
+        return innermostLocation(top);
+    }
+
+    private static StackTraceElement innermostLocation(CoroutineFrame<?> frame) {
+        for (; frame != null; frame = frame.caller()) {
+            StackTraceElement inside = innermostLocation(frame.stackRunInside());
+            if (inside != null) {
+                return inside;
+            }
             StackTraceElement location = frame.location();
             if (location != null) {
                 return location;

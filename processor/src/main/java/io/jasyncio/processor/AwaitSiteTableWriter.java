@@ -74,7 +74,8 @@ final class AwaitSiteTableWriter {
     /**
      * The suffix of the tables' names, as the runtime on the class path defines it
      * ({@code AwaitSiteTables.SUFFIX}), so that the runtime finds them; null without a runtime
-     * that defines it, where no table is written (nothing could read it).
+     * that defines it, where no table is written: with no runtime there is nothing to read one,
+     * and a runtime older than this processor is not supported beside it.
      */
     private String suffix() {
         if (tableSuffix == null) {

@@ -313,10 +313,11 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     /**
      * Resumes this frame, suspended at the bottom of its stack, with no value, here on the
      * caller's Java stack: an async generator's {@code hasNext} does, to look at what the frame
-     * returned before {@link #carryOn} drives the rest as {@link #run} would.
+     * returned before {@link #carryOn} drives the rest as {@link #run} would. {@link #awaiting}
+     * keeps what the frame waited on: an emit's future, which it waits on again when it stops at
+     * its next emit; the driver sets it for anything else it stops on.
      */
     final Object resumeHere() throws Throwable {
-        awaiting = null;
         return resume(null, null);
     }
 

@@ -3,6 +3,7 @@ package io.jasyncio.internal;
 import io.jasyncio.AsyncGenerator;
 import io.jasyncio.Asyncio;
 import io.jasyncio.Awaitable;
+import io.jasyncio.CancelledError;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.GeneratorExit;
@@ -236,12 +237,22 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
                 ranAlready = false;
                 started = true;
                 if (g.state == FINISHED) {
-                    throw error != null ? error : g.failure();
+                    if (error != null) {
+                        error.addSuppressed(g.failure()); // cancelled before it was awaited: both told
+                        throw error;
+                    }
+                    throw g.failure();
                 }
+                Object awaited = g.top.awaiting();
                 if (error == null) {
-                    return g.top.awaiting();
+                    return awaited;
                 }
-                from = g.top; // cancelled before it was awaited: delivered at the generator's await
+                if (error instanceof CancelledError cancel && awaited instanceof Future<?> pending) {
+                    // Cancelled before it was awaited: as a task's cancel does, the future the
+                    // generator waits on is cancelled, and the cancel reaches the generator there.
+                    pending.cancel(cancel.getMessage());
+                }
+                from = g.top;
             } else if (!started) {
                 if (error != null) {
                     throw error; // cancelled before the step began

@@ -144,6 +144,20 @@ public final class Generators {
         return end();
     }
 
+    /** Emits, then waits on {@code pending}, and says when it is cancelled there. */
+    @Async
+    public AsyncGenerator<Integer> emitThenWaitOn(Future<Integer> pending) {
+        await(emit(1));
+        try {
+            await(pending);
+        } catch (CancelledError cancelled) {
+            log.add("generator cancelled at its await");
+            throw cancelled;
+        }
+        await(emit(2));
+        return end();
+    }
+
     /** Takes one value, then asks for the next and cancels the answer before awaiting it. */
     @Async
     public Coroutine<Integer> takeOneThenCancelTheNextAnswer(AsyncGenerator<Integer> generator) {

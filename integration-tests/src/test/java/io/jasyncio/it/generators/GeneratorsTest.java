@@ -9,6 +9,7 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.Awaitable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
 import io.jasyncio.Task;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +99,15 @@ class GeneratorsTest {
         assertEquals(1, loop.runUntilComplete(scenario.takeOneThenCancelTheNextAnswer(generator)));
         assertEquals(List.of("generator cancelled at its await", "answer cancelled"), scenario.log);
         assertEquals(false, loop.runUntilComplete(generator.hasNext()), "the cancel ended the generator");
+    }
+
+    @Test
+    void aCancelOfTheAnswerBeforeItIsAwaitedCancelsTheFutureTheGeneratorWaitsOn() {
+        Future<Integer> pending = loop.createFuture();
+        AsyncGenerator<Integer> generator = scenario.emitThenWaitOn(pending);
+        assertEquals(1, loop.runUntilComplete(scenario.takeOneThenCancelTheNextAnswer(generator)));
+        assertTrue(pending.cancelled(), "as a task's cancel cancels the future it waits on");
+        assertEquals(List.of("generator cancelled at its await", "answer cancelled"), scenario.log);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Phase 2: finds the suspension points of an {@code @Async} method, with the verifier types
@@ -31,6 +32,9 @@ final class AwaitSiteAnalysis {
         List<AwaitSite> sites = new ArrayList<>();
         int line = -1;
         boolean generator = method.desc.endsWith(RuntimeNames.GENERATOR_RETURN);
+        if (generator) {
+            checkGeneratorReturns(owner, method);
+        }
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof LineNumberNode number) {
                 line = number.line;
@@ -67,6 +71,57 @@ final class AwaitSiteAnalysis {
             return AwaitSite.Kind.TAIL_RETURN;
         }
         return null;
+    }
+
+    /**
+     * Every return of an async generator returns what {@code end()} gave: the call right before
+     * it, or a local that such a call's value went into (javac's form inside a try with a
+     * finally block). The processor enforces this in the source; code the weaver or the agent
+     * rewrites was not checked, and a generator that returned anything else would end silently.
+     */
+    private static void checkGeneratorReturns(String owner, MethodNode method) throws TransformException {
+        java.util.Set<Integer> endLocals = new java.util.HashSet<>();
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (isEndCall(insn) && next(insn) instanceof VarInsnNode store && store.getOpcode() == Opcodes.ASTORE) {
+                endLocals.add(store.var);
+            }
+        }
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() != Opcodes.ARETURN) {
+                continue;
+            }
+            AbstractInsnNode value = previous(insn);
+            boolean ofEnd = isEndCall(value)
+                    || value instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD && endLocals.contains(load.var);
+            if (!ofEnd) {
+                throw new TransformException(owner, method.name, "an async generator returns something other than"
+                        + " end(): it ends with return end(); and hands out its values with await(emit(value))");
+            }
+        }
+    }
+
+    private static boolean isEndCall(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+                && call.owner.equals(RuntimeNames.ASYNCIO) && call.name.equals(RuntimeNames.END)
+                && call.desc.equals(RuntimeNames.END_DESCRIPTOR);
+    }
+
+    /** The instruction after {@code insn}, past labels, line numbers and frames. */
+    private static AbstractInsnNode next(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
+        while (next != null && next.getOpcode() < 0) {
+            next = next.getNext();
+        }
+        return next;
+    }
+
+    /** The instruction before {@code insn}, past line numbers and frames (not labels: a jump may land between). */
+    private static AbstractInsnNode previous(AbstractInsnNode insn) {
+        AbstractInsnNode previous = insn.getPrevious();
+        while (previous != null && previous.getOpcode() < 0 && previous.getType() != AbstractInsnNode.LABEL) {
+            previous = previous.getPrevious();
+        }
+        return previous;
     }
 
     /** True for the {@code ARETURN} of {@code return result(v);}: the call right before it. */

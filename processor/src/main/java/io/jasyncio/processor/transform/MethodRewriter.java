@@ -220,9 +220,9 @@ final class MethodRewriter {
     }
 
     /**
-     * In an async generator's body, {@code end()} gives a null in its place (of its type, for
-     * javac's frames), and every return, which the processor allows only as
-     * {@code return end();}, ends the frame with {@code return f.complete(null)}.
+     * In an async generator's body, {@code end()} gives a null in its place (a null fits the
+     * {@code AsyncGenerator} javac's frames expect there), and every return, which returns that
+     * value ({@link AwaitSiteAnalysis} checked), ends the frame with {@code return f.complete(null)}.
      */
     private void rewriteGeneratorEnd(InsnList code, AbstractInsnNode end) {
         if (end.getOpcode() != Opcodes.ARETURN) {
