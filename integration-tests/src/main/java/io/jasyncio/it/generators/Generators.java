@@ -9,6 +9,7 @@ import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Async;
 import io.jasyncio.AsyncGenerator;
+import io.jasyncio.Awaitable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
@@ -130,23 +131,9 @@ public final class Generators {
         return end();
     }
 
-    /** Emits, then waits long, and says when it is cancelled there. */
+    /** Emits, then waits on {@code pending} (a long sleep, a bare future), and says when it is cancelled there. */
     @Async
-    public AsyncGenerator<Integer> emitThenWait() {
-        await(emit(1));
-        try {
-            await(sleep(100));
-        } catch (CancelledError cancelled) {
-            log.add("generator cancelled at its await");
-            throw cancelled;
-        }
-        await(emit(2));
-        return end();
-    }
-
-    /** Emits, then waits on {@code pending}, and says when it is cancelled there. */
-    @Async
-    public AsyncGenerator<Integer> emitThenWaitOn(Future<Integer> pending) {
+    public AsyncGenerator<Integer> emitThenWaitOn(Awaitable<?> pending) {
         await(emit(1));
         try {
             await(pending);

@@ -86,7 +86,7 @@ class GeneratorsTest {
 
     @Test
     void cancellingTheConsumerReachesTheGeneratorsAwaitBetweenEmits() {
-        Task<List<Integer>> consumer = loop.createTask(scenario.collect(scenario.emitThenWait()));
+        Task<List<Integer>> consumer = loop.createTask(scenario.collect(scenario.emitThenWaitOn(Asyncio.sleep(100))));
         loop.runUntilComplete(Asyncio.sleep(1));
         consumer.cancel();
         assertThrows(CancelledError.class, () -> loop.runUntilComplete(consumer));
@@ -95,7 +95,7 @@ class GeneratorsTest {
 
     @Test
     void aCancelOfTheAnswerBeforeItIsAwaitedReachesTheGeneratorsAwait() {
-        AsyncGenerator<Integer> generator = scenario.emitThenWait();
+        AsyncGenerator<Integer> generator = scenario.emitThenWaitOn(Asyncio.sleep(100));
         assertEquals(1, loop.runUntilComplete(scenario.takeOneThenCancelTheNextAnswer(generator)));
         assertEquals(List.of("generator cancelled at its await", "answer cancelled"), scenario.log);
         assertEquals(false, loop.runUntilComplete(generator.hasNext()), "the cancel ended the generator");
