@@ -39,6 +39,21 @@ public final class Streams {
     }
 
     /**
+     * Connects to {@code host:port} racing the host's addresses, as
+     * {@link Transports#createConnection(EventLoop, java.util.function.Supplier, String, int, double, int)}
+     * does (asyncio's {@code open_connection} with {@code happy_eyeballs_delay} and
+     * {@code interleave}); the reader has the default limit.
+     *
+     * @throws IllegalArgumentException if the delay is negative or not a number, or
+     *     {@code interleave} is negative
+     */
+    public static Coroutine<Connection> openConnection(String host, int port, double happyEyeballsDelay,
+            int interleave) {
+        Transports.checkHappyEyeballs(happyEyeballsDelay, interleave);
+        return connect(host, port, StreamReader.DEFAULT_LIMIT, TransportBuilder.PLAIN, happyEyeballsDelay, interleave);
+    }
+
+    /**
      * Connects to {@code host:port} over TLS; the coroutine returns once the handshake is done.
      * The server's certificate must be trusted by {@code ssl}, and must name {@code host} when
      * {@code host} is a name rather than an address literal (the name is also sent as SNI).
@@ -151,17 +166,21 @@ public final class Streams {
 
     static Coroutine<Connection> openConnection(String host, int port, int limit, TransportBuilder builder) {
         StreamReader.checkLimit(limit);
-        return connect(host, port, limit, builder);
+        return connect(host, port, limit, builder, Double.NaN, 0);
     }
 
-    /** openConnection, once awaited: a transport with a stream protocol, as a reader and writer pair. */
+    /**
+     * openConnection, once awaited: a transport with a stream protocol, as a reader and writer
+     * pair; the addresses raced when {@code happyEyeballsDelay} is a number, tried in turn when NaN.
+     */
     @Async
-    private static Coroutine<Connection> connect(String host, int port, int limit, TransportBuilder builder) {
+    private static Coroutine<Connection> connect(String host, int port, int limit, TransportBuilder builder,
+            double happyEyeballsDelay, int interleave) {
         EventLoop loop = Asyncio.getRunningLoop();
         StreamReader reader = new StreamReader(limit);
         StreamReaderProtocol protocol = new StreamReaderProtocol(loop, reader, null);
-        Endpoint<Transport, StreamReaderProtocol> endpoint =
-                await(Transports.createConnection(loop, () -> protocol, host, port, builder));
+        Endpoint<Transport, StreamReaderProtocol> endpoint = await(Transports.createConnection(loop, () -> protocol,
+                host, port, builder, happyEyeballsDelay, interleave));
         return result(new Connection(endpoint.protocol().reader(),
                 new StreamWriter(endpoint.transport(), endpoint.protocol(), endpoint.protocol().reader())));
     }

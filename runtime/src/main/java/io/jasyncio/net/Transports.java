@@ -177,13 +177,21 @@ public final class Transports {
     public static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
             EventLoop loop, Supplier<P> protocolFactory, String host, int port,
             double happyEyeballsDelay, int interleave) {
+        checkHappyEyeballs(happyEyeballsDelay, interleave);
+        return createConnection(loop, protocolFactory, host, port, TransportBuilder.PLAIN, happyEyeballsDelay, interleave);
+    }
+
+    /**
+     * @throws IllegalArgumentException if the delay is negative or not a number, or
+     *     {@code interleave} is negative
+     */
+    static void checkHappyEyeballs(double happyEyeballsDelay, int interleave) {
         if (!(happyEyeballsDelay >= 0)) {
             throw new IllegalArgumentException("happyEyeballsDelay must be 0 or more: " + happyEyeballsDelay);
         }
         if (interleave < 0) {
             throw new IllegalArgumentException("interleave must be 0 or more: " + interleave);
         }
-        return createConnection(loop, protocolFactory, host, port, TransportBuilder.PLAIN, happyEyeballsDelay, interleave);
     }
 
     static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
@@ -192,7 +200,7 @@ public final class Transports {
     }
 
     /** With a {@code happyEyeballsDelay} of NaN, the addresses are tried one at a time. */
-    private static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
+    static <P extends Protocol> Coroutine<Endpoint<Transport, P>> createConnection(
             EventLoop loop, Supplier<P> protocolFactory, String host, int port, TransportBuilder builder,
             double happyEyeballsDelay, int interleave) {
         if (protocolFactory == null) {

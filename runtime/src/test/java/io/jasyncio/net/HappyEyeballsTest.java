@@ -176,6 +176,24 @@ class HappyEyeballsTest {
     }
 
     @Test
+    void aStreamConnectionMadeWithHappyEyeballsCarriesData() throws Exception {
+        try (EventLoop real = EventLoop.newEventLoop();
+                ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Connection connection = real.runUntilComplete(
+                    Streams.openConnection("127.0.0.1", listener.getLocalPort(), 0.25, 1));
+            try (var accepted = listener.accept()) {
+                connection.writer().write("hi".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertEquals('h', accepted.getInputStream().read());
+                assertEquals('i', accepted.getInputStream().read());
+            } finally {
+                connection.writer().transport().abort();
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> Streams.openConnection("127.0.0.1", 1, Double.NaN, 0));
+        assertThrows(IllegalArgumentException.class, () -> Streams.openConnection("127.0.0.1", 1, 0.25, -1));
+    }
+
+    @Test
     void aRefusedAddressIsReportedAsWithoutRacing() throws Exception {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
