@@ -377,6 +377,37 @@ final class RandomProgramGenerator {
         boolean catchesArithmetic;
         /** How many try statements enclose the code (in their block, a catch or the finally). */
         int tryDepth;
+
+        /** Where code may jump and how deep it nests, as it is now: for {@link #restore}. */
+        record Scope(boolean canBreak, boolean canContinue, boolean canReturn, boolean canTry,
+                List<String> loopLabels, List<String> blockLabels, int depth, boolean inFinally,
+                boolean inSwitchExpr) {}
+
+        Scope save() {
+            return new Scope(canBreak, canContinue, canReturn, canTry, loopLabels, blockLabels, depth, inFinally,
+                    inSwitchExpr);
+        }
+
+        void restore(Scope scope) {
+            canBreak = scope.canBreak();
+            canContinue = scope.canContinue();
+            canReturn = scope.canReturn();
+            canTry = scope.canTry();
+            loopLabels = scope.loopLabels();
+            blockLabels = scope.blockLabels();
+            depth = scope.depth();
+            inFinally = scope.inFinally();
+            inSwitchExpr = scope.inSwitchExpr();
+        }
+
+        /** No break, continue or return out of the code generated next. */
+        void noJumpsOut() {
+            canBreak = false;
+            canContinue = false;
+            canReturn = false;
+            loopLabels = new ArrayList<>();
+            blockLabels = new ArrayList<>();
+        }
     }
 
     /**
@@ -1102,34 +1133,16 @@ final class RandomProgramGenerator {
         }
         if (hasFinally) {
             parts.add("} finally {");
-            boolean canBreak = ctx.canBreak;
-            boolean canContinue = ctx.canContinue;
-            boolean canReturn = ctx.canReturn;
-            List<String> loopLabels = ctx.loopLabels;
-            List<String> blockLabels = ctx.blockLabels;
+            Ctx.Scope outside = ctx.save();
             if (!features.jumpsInFinally || method.closable) {
-                ctx.canBreak = false;
-                ctx.canContinue = false;
-                ctx.canReturn = false;
-                ctx.loopLabels = new ArrayList<>();
-                ctx.blockLabels = new ArrayList<>();
+                ctx.noJumpsOut();
             }
             // javac copies a finally block to every exit of its try: keep it small, no try inside.
-            boolean canTry = ctx.canTry;
-            int depth = ctx.depth;
-            boolean inFinally = ctx.inFinally;
             ctx.inFinally = true;
             ctx.canTry = false;
-            ctx.depth = Math.max(depth, (method.isMain() ? 3 : 2) - 1);
+            ctx.depth = Math.max(outside.depth(), (method.isMain() ? 3 : 2) - 1);
             parts.add(block(1 + random.nextInt(2)));
-            ctx.canTry = canTry;
-            ctx.depth = depth;
-            ctx.inFinally = inFinally;
-            ctx.canBreak = canBreak;
-            ctx.canContinue = canContinue;
-            ctx.canReturn = canReturn;
-            ctx.loopLabels = loopLabels;
-            ctx.blockLabels = blockLabels;
+            ctx.restore(outside);
         }
         parts.add("}");
         ctx.tryDepth--;
@@ -1548,33 +1561,16 @@ final class RandomProgramGenerator {
         count("switch expression");
         E selector = expr(T.INT, d);
         E first = expr(t, d);
-        boolean canBreak = ctx.canBreak;
-        boolean canContinue = ctx.canContinue;
-        boolean canReturn = ctx.canReturn;
-        boolean canTry = ctx.canTry;
-        List<String> loopLabels = ctx.loopLabels;
-        List<String> blockLabels = ctx.blockLabels;
-        int depth = ctx.depth;
-        ctx.canBreak = false;
-        ctx.canContinue = false;
-        ctx.canReturn = false;
+        Ctx.Scope outside = ctx.save();
+        ctx.noJumpsOut();
         ctx.canTry = features.tryInSwitchExpressions;
-        ctx.loopLabels = new ArrayList<>();
-        ctx.blockLabels = new ArrayList<>();
         ctx.depth = Math.max(ctx.depth, (method.isMain() ? 3 : 2) - 2);
         ctx.inSwitchExpr = true;
         int mark = ctx.vars.size();
         List<S> block = block(1 + random.nextInt(2));
         E yielded = expr(t, d);
         truncate(mark);
-        ctx.canBreak = canBreak;
-        ctx.canContinue = canContinue;
-        ctx.canReturn = canReturn;
-        ctx.canTry = canTry;
-        ctx.loopLabels = loopLabels;
-        ctx.blockLabels = blockLabels;
-        ctx.depth = depth;
-        ctx.inSwitchExpr = false;
+        ctx.restore(outside);
         E last = expr(t, d);
         return seq("(switch (", selector, " & 3) { case 0 -> ", first, "; case 1, 2 -> { ", inline(block),
                 "yield ", yielded, "; } default -> ", last, "; })");
