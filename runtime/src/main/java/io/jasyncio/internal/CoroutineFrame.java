@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 
+import io.jasyncio.Awaitable;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 
@@ -93,6 +94,12 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
 
     /** Returned by {@link #resume} to yield the thread for one loop iteration. */
     public static final Object YIELD = new Marker("YIELD");
+
+    /**
+     * Returned by an async generator's body where it stops at an emit; the driver stops there
+     * as it does at a pending future, which nothing completes: the generator's consumer goes on.
+     */
+    static final Marker EMIT = new Marker("EMIT");
 
     /**
      * Returned by {@link #awaitFrom} and then by the awaiting method: it is suspended at its
@@ -499,8 +506,8 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                 CoroutineFrame<?> innermost = (CoroutineFrame<?>) frame.awaiting;
                 frame.awaiting = null;
                 return innermost;
-            } else if (next == YIELD) {
-                frame.awaiting = YIELD;
+            } else if (next == YIELD || next == EMIT) {
+                frame.awaiting = next;
                 return frame;
             } else {
                 error = new IllegalStateException(
@@ -510,7 +517,8 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         }
     }
 
-    private static final class Marker {
+    /** Awaitable only so that an emit can give one where the body awaits it. */
+    static final class Marker implements Awaitable<Object> {
         private final String name;
 
         Marker(String name) {

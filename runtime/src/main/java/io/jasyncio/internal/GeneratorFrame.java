@@ -19,21 +19,28 @@ import java.util.NoSuchElementException;
  * Stopped at an {@code emit}, the step completes with true; suspended on a real future, the
  * step suspends the consumer's task on it and hands the outcome back when it comes, so a
  * cancel of the consumer reaches the generator's await. The bytecode pass turns the body's
- * {@code emit(v)} into {@link #emitValue} on its own frame, which keeps the value and suspends
- * the generator on a future that is never completed: the step recognizes it. Nothing is
- * allocated per value: the step is renewed for the next {@code hasNext}.
+ * {@code emit(v)} into {@link #emitValue} on its own frame, which keeps the value, and a return
+ * of the marker this gives, where the driver stops as at a future that is never completed: the
+ * step recognizes it. Nothing is allocated per value: the step is renewed for the next
+ * {@code hasNext}.
  *
  * <p>Once the generator has stopped at an emit, a {@code hasNext} called by a task of its
- * loop runs it at once instead ({@link #advanceNow}): the consumer, whose next move is to await
+ * loop runs it at once instead: the consumer, whose next move is to await
  * the answer, then finds a done future and does not step into a coroutine of its own. Only a
  * generator that fails or waits on a future then gives the consumer a step to await, which
  * throws the failure or waits where the generator does.
  */
 public abstract class GeneratorFrame extends CoroutineFrame<Object> implements AsyncGenerator<Object> {
     private static final byte NOT_STARTED = 0;
-    private static final byte STOPPED = 1;
-    private static final byte RUNNING = 2;
-    private static final byte FINISHED = 3;
+    /** Stopped at an emit whose value {@code next()} has taken. */
+    private static final byte TAKEN = 1;
+    /** Stopped at an emit whose value waits for {@code next()}. */
+    private static final byte READY = 2;
+    private static final byte RUNNING = 3;
+    private static final byte FINISHED = 4;
+
+    /** A constant, so that the check of {@link #hasNext} compiles to a field read. */
+    private static final LoopInternals LOOP_INTERNALS = LoopInternals.get();
 
     /** What {@link #stoppedAt} gives when the generator stopped at an emit. */
     private static final Object EMITTED = new Object();
@@ -43,10 +50,7 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
     private byte state = NOT_STARTED;
     /** The innermost frame of the generator's stack while it is stopped. */
     private CoroutineFrame<?> top;
-    /** The future an emit suspends on; never completed. */
-    private Future<Void> emitPoint;
     private Object emitted;
-    private boolean ready;
     /** The last {@code hasNext} step, renewed for the next one once it has finished. */
     private Step<Boolean> advance;
     /** Done with true and false: what {@code hasNext} gives when it ran the generator itself. */
@@ -58,7 +62,7 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
      * current task can be read without a barrier.
      */
     private Thread runner;
-    /** The loop of the generator's first emit. */
+    /** The loop of the task that first ran the generator. */
     private EventLoop loop;
 
     protected GeneratorFrame() {}
@@ -72,16 +76,14 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
                 + " returning AsyncGenerator<T> can emit, and the bytecode pass rewrites it there");
     }
 
-    /** An async generator body's {@code emit(value)}: keeps the value; the body then awaits what this returns. */
+    /**
+     * An async generator body's {@code emit(value)}: keeps the value; the body then returns what
+     * this returns, where its driver stops.
+     */
+    @SuppressWarnings("unchecked")
     public final Awaitable<Void> emitValue(Object value) {
         emitted = value;
-        if (emitPoint == null) {
-            loop = Asyncio.getRunningLoop();
-            emitPoint = loop.createFuture();
-            yes = loop.createFuture();
-            yes.setResult(Boolean.TRUE);
-        }
-        return emitPoint;
+        return (Awaitable<Void>) (Awaitable<?>) EMIT;
     }
 
     /**
@@ -93,9 +95,23 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
      */
     @Override
     public final Awaitable<Boolean> hasNext() {
-        if (state == STOPPED && !ready && Thread.currentThread() == runner
-                && LoopInternals.get().runsTask(loop)) {
-            return advanceNow();
+        // Kept small on purpose: the JIT inlines this method, and the generator's body with
+        // it, into the consumer's loop only while its compiled code stays small, so everything
+        // but the common case (the body comes round to its next emit) is in ranOnTo.
+        if (state == TAKEN && Thread.currentThread() == runner
+                && LOOP_INTERNALS.runsTask(loop)) {
+            state = RUNNING;
+            Object next;
+            try {
+                next = resumeHere();
+            } catch (Throwable t) {
+                return ranOnTo(null, t);
+            }
+            if (next == EMIT) {
+                state = READY;
+                return yes;
+            }
+            return ranOnTo(next, null);
         }
         return renewedStep();
     }
@@ -111,21 +127,12 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
         return step;
     }
 
-    /** {@link #hasNext} run here: the generator goes from its emit to its next stop. */
-    private Awaitable<Boolean> advanceNow() {
-        state = RUNNING;
-        Object next = null;
-        Throwable thrown = null;
-        try {
-            next = resumeHere();
-        } catch (Throwable t) {
-            thrown = t;
-        }
-        if (next == emitPoint) {
-            state = STOPPED; // the body's loop came round to its next emit: the common case
-            ready = true;
-            return yes;
-        }
+    /**
+     * The rest of a {@code hasNext} that ran the generator at once, when its first step did not
+     * end at an emit: it returned {@code next} (a future to wait on, a coroutine to await, its
+     * end) or threw {@code thrown}.
+     */
+    private Awaitable<Boolean> ranOnTo(Object next, Throwable thrown) {
         CoroutineFrame<?> stopped;
         try {
             stopped = carryOn(this, next, thrown);
@@ -165,6 +172,7 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
         if (stopped == null) {
             state = FINISHED;
             top = null;
+            emitted = null;
             Throwable failure = failure();
             if (failure != null && !(closing && failure instanceof GeneratorExit)) {
                 throw failure;
@@ -173,15 +181,14 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
         }
         top = stopped;
         Object awaited = stopped.awaiting();
-        if (awaited == emitPoint && emitPoint != null) {
-            state = STOPPED;
+        if (awaited == EMIT) {
+            state = READY;
             if (closing) {
                 state = FINISHED;
                 emitted = null;
                 throw new IllegalStateException("async generator ignored GeneratorExit: it emitted again"
                         + " while being closed");
             }
-            ready = true;
             return EMITTED;
         }
         return awaited; // the generator waits for a future (or yields): so does its consumer
@@ -189,13 +196,11 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
 
     @Override
     public final Object next() {
-        if (!ready) {
+        if (state != READY) {
             throw new NoSuchElementException("next() without a hasNext() that completed with true");
         }
-        Object value = emitted;
-        emitted = null;
-        ready = false;
-        return value;
+        state = TAKEN;
+        return emitted; // kept until the next emit or the end: clearing it would cost a store per value
     }
 
     @Override
@@ -263,15 +268,13 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
                             + ": the asynchronous generator is already running in another task");
                 }
                 if (closing) {
-                    if (g.state != STOPPED) {
+                    if (g.state != TAKEN && g.state != READY) {
                         g.state = FINISHED; // never started, or over: nothing to run
-                        g.ready = false;
                         return complete(null);
                     }
-                    g.ready = false;
                     g.emitted = null;
                     error = new GeneratorExit();
-                } else if (g.ready) {
+                } else if (g.state == READY) {
                     return complete(Boolean.TRUE); // asked again before next(): the same answer
                 } else if (g.state == FINISHED) {
                     return complete(Boolean.FALSE);
@@ -287,6 +290,11 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
             }
             g.state = RUNNING;
             g.runner = Thread.currentThread();
+            if (g.loop == null) {
+                g.loop = Asyncio.getRunningLoop();
+                g.yes = g.loop.createFuture();
+                g.yes.setResult(Boolean.TRUE);
+            }
             CoroutineFrame<?> stopped;
             try {
                 stopped = CoroutineFrame.run(from, value, error);

@@ -1,6 +1,7 @@
 package io.jasyncio.internal;
 
 import io.jasyncio.EventLoop;
+import java.lang.invoke.MethodHandles;
 
 /**
  * What this package needs to know of an event loop beyond its public API. The one
@@ -25,8 +26,18 @@ public abstract class LoopInternals {
         installed = internals;
     }
 
-    /** The implementation; there is one as soon as a loop exists. */
+    /**
+     * The implementation: the event loop class is initialized first if it was not yet, so that
+     * callers may keep the answer in a constant, which the JIT compiles into direct calls.
+     */
     static LoopInternals get() {
+        if (installed == null) {
+            try {
+                MethodHandles.lookup().ensureInitialized(EventLoop.class);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot initialize the event loop class", e);
+            }
+        }
         return installed;
     }
 

@@ -284,7 +284,6 @@ final class MethodRewriter {
         FrameLayout.SiteLayout kept = layout.sites.get(site);
         List<Object> locals = siteLocals(site);
         List<Object> below = FrameType.toFrameLayout(site.stackBelow());
-        LabelNode notFuture = new LabelNode();
         LabelNode slow = new LabelNode();
         LabelNode resume = new LabelNode();
         LabelNode noError = new LabelNode();
@@ -301,46 +300,16 @@ final class MethodRewriter {
         await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         await.add(intConstant(site.label));
         await.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, FrameClassGenerator.LABEL_FIELD, FrameClassGenerator.LABEL_DESCRIPTOR));
-        // Fast path: a done future gives its result (or throws) where the await is.
-        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
-        await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FUTURE));
-        await.add(new JumpInsnNode(Opcodes.IFEQ, notFuture));
-        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
-        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
-        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FUTURE, "done", "()Z", false));
-        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
-        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
-        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
-        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.DONE_RESULT,
-                RuntimeNames.DONE_RESULT_DESCRIPTOR, false));
-        await.add(new JumpInsnNode(Opcodes.GOTO, after));
-        // A coroutine runs nested under this method; it gives its value, throws, or has this
-        // method suspend too (SUSPENDED takes the awaitable's place on the slow path).
         List<Object> withAwaited = padTo(locals, awaitedLocal);
         withAwaited.add(RuntimeNames.OBJECT);
-        await.add(notFuture);
-        await.add(frame(withAwaited, below));
-        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.CAN_AWAIT_INLINE, "()Z",
-                false));
-        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
-        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
-        await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FRAME));
-        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
-        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
-        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FRAME));
-        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.AWAIT_FROM,
-                RuntimeNames.AWAIT_FROM_DESCRIPTOR, false));
-        await.add(new InsnNode(Opcodes.DUP));
-        await.add(new FieldInsnNode(Opcodes.GETSTATIC, RuntimeNames.FRAME, RuntimeNames.SUSPENDED, "Ljava/lang/Object;"));
-        await.add(new JumpInsnNode(Opcodes.IF_ACMPNE, after));
-        await.add(new VarInsnNode(Opcodes.ASTORE, awaitedLocal));
+        if (!awaitsEmit(site)) {
+            addFastPaths(await, slow, after, withAwaited, below);
+        }
         // Slow path: keep what lives on, and hand the awaitable (or SUSPENDED) to the driver.
+        FrameNode atSlow = frame(withAwaited, below);
         await.add(slow);
-        await.add(frame(withAwaited, below));
-        await.add(spill(kept));
+        await.add(atSlow);
+        await.add(spill(kept, atSlow));
         await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
         await.add(new InsnNode(Opcodes.ARETURN));
         // Resume point, reached from restore_k: what the await gave, thrown or pushed.
@@ -371,9 +340,83 @@ final class MethodRewriter {
         return resume;
     }
 
-    /** Pops the stack below the awaitable into temporaries, then stores what is kept. */
-    private InsnList spill(FrameLayout.SiteLayout kept) {
+    /**
+     * Whether the await at {@code site} is {@code await(emit(v))} in a generator's body: the
+     * emit's future is never done, so the await goes straight to its suspension.
+     */
+    private boolean awaitsEmit(AwaitSite site) {
+        if (!generator || site.kind != AwaitSite.Kind.AWAIT) {
+            return false;
+        }
+        AbstractInsnNode previous = site.instruction.getPrevious();
+        while (previous != null && previous.getOpcode() < 0) {
+            previous = previous.getPrevious();
+        }
+        return previous instanceof MethodInsnNode call && call.owner.equals(RuntimeNames.GENERATOR_FRAME)
+                && call.name.equals(RuntimeNames.EMIT_VALUE);
+    }
+
+    /**
+     * An await's fast paths: a done future gives its result (or throws) where the await is, and
+     * a coroutine runs nested under this method. Both go on at {@code after} with the value; an
+     * await that must suspend jumps to {@code slow} with the awaitable (or SUSPENDED, which takes
+     * its place when the nested coroutine suspended) in the awaited local.
+     */
+    private void addFastPaths(InsnList await, LabelNode slow, LabelNode after, List<Object> withAwaited,
+                              List<Object> below) {
+        LabelNode notFuture = new LabelNode();
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FUTURE));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, notFuture));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FUTURE, "done", "()Z", false));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FUTURE));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.DONE_RESULT,
+                RuntimeNames.DONE_RESULT_DESCRIPTOR, false));
+        await.add(new JumpInsnNode(Opcodes.GOTO, after));
+        // A coroutine runs nested under this method; it gives its value, throws, or has this
+        // method suspend too (SUSPENDED takes the awaitable's place on the slow path).
+        await.add(notFuture);
+        await.add(frame(withAwaited, below));
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.CAN_AWAIT_INLINE, "()Z",
+                false));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.FRAME));
+        await.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        await.add(new VarInsnNode(Opcodes.ALOAD, awaitedLocal));
+        await.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.FRAME));
+        await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        await.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.FRAME, RuntimeNames.AWAIT_FROM,
+                RuntimeNames.AWAIT_FROM_DESCRIPTOR, false));
+        await.add(new InsnNode(Opcodes.DUP));
+        await.add(new FieldInsnNode(Opcodes.GETSTATIC, RuntimeNames.FRAME, RuntimeNames.SUSPENDED, "Ljava/lang/Object;"));
+        await.add(new JumpInsnNode(Opcodes.IF_ACMPNE, after));
+        await.add(new VarInsnNode(Opcodes.ASTORE, awaitedLocal));
+    }
+
+    /**
+     * Stores the locals that are kept, then pops the stack below the awaitable into temporaries
+     * and stores what is kept of it. {@code atSlow} is the frame there: locals with the awaited
+     * one, and the stack below it.
+     */
+    private InsnList spill(FrameLayout.SiteLayout kept, FrameNode atSlow) {
         InsnList spill = new InsnList();
+        for (FrameLayout.Kept local : kept.locals()) {
+            if (local.field() == null) {
+                continue;
+            }
+            if (local.kind() == 'A') {
+                spill.add(storeIfChanged(local, shifted(local.local()), atSlow));
+            } else {
+                spill.add(store(local, shifted(local.local())));
+            }
+        }
         int[] temps = new int[kept.stack().size()];
         int next = awaitedLocal + 1;
         for (int i = kept.stack().size() - 1; i >= 0; i--) {
@@ -386,11 +429,6 @@ final class MethodRewriter {
             spill.add(new VarInsnNode(FrameType.storeOpcode(value.kind()), next));
             next += FrameType.isTwoWords(value.type()) ? 2 : 1;
         }
-        for (FrameLayout.Kept local : kept.locals()) {
-            if (local.field() != null) {
-                spill.add(store(local, shifted(local.local())));
-            }
-        }
         for (int i = 0; i < temps.length; i++) {
             FrameLayout.Kept value = kept.stack().get(i);
             if (value.field() != null) {
@@ -398,6 +436,24 @@ final class MethodRewriter {
             }
         }
         return spill;
+    }
+
+    /**
+     * Stores a reference unless its field holds it already, as it does where a loop suspends
+     * again with a value it restored: a compare costs less than the garbage collector's barriers
+     * around a reference store.
+     */
+    private InsnList storeIfChanged(FrameLayout.Kept value, int fromLocal, FrameNode atSlow) {
+        LabelNode kept = new LabelNode();
+        InsnList store = new InsnList();
+        store.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
+        store.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), FrameType.fieldDescriptor('A')));
+        store.add(new VarInsnNode(Opcodes.ALOAD, fromLocal));
+        store.add(new JumpInsnNode(Opcodes.IF_ACMPEQ, kept));
+        store.add(store(value, fromLocal));
+        store.add(kept);
+        store.add(frame(atSlow));
+        return store;
     }
 
     private InsnList store(FrameLayout.Kept value, int fromLocal) {
@@ -538,6 +594,12 @@ final class MethodRewriter {
 
     private static FrameNode frame(List<Object> locals, List<Object> stack) {
         return new FrameNode(Opcodes.F_NEW, locals.size(), locals.toArray(), stack.size(), stack.toArray());
+    }
+
+    /** A copy of {@code frame}: a frame node, like any instruction, can be in one place only. */
+    private static FrameNode frame(FrameNode frame) {
+        return new FrameNode(Opcodes.F_NEW, frame.local.size(), frame.local.toArray(), frame.stack.size(),
+                frame.stack.toArray());
     }
 
     private static AbstractInsnNode intConstant(int value) {
