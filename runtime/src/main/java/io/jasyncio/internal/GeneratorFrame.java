@@ -30,7 +30,8 @@ import java.util.NoSuchElementException;
  * generator that fails or waits on a future then gives the consumer a step to await, which
  * throws the failure or waits where the generator does.
  */
-public abstract class GeneratorFrame extends CoroutineFrame<Object> implements AsyncGenerator<Object> {
+public abstract class GeneratorFrame extends CoroutineFrame<Object>
+        implements AsyncGenerator<Object>, EagerIterator {
     private static final byte NOT_STARTED = 0;
     /** Stopped at an emit whose value {@code next()} has taken. */
     private static final byte TAKEN = 1;
@@ -94,12 +95,18 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
      * {@code __anext__} does.
      */
     @Override
+    @SuppressWarnings("unchecked")
     public final Awaitable<Boolean> hasNext() {
+        Object answer = hasNextNow();
+        return answer == Boolean.TRUE ? yes : (Awaitable<Boolean>) answer;
+    }
+
+    @Override
+    public final Object hasNextNow() {
         // Kept small on purpose: the JIT inlines this method, and the generator's body with
         // it, into the consumer's loop only while its compiled code stays small, so everything
         // but the common case (the body comes round to its next emit) is in ranOnTo.
-        if (state == TAKEN && Thread.currentThread() == runner
-                && LOOP_INTERNALS.runsTask(loop)) {
+        if (state == TAKEN && Thread.currentThread() == runner && LOOP_INTERNALS.runsTask(loop)) {
             state = RUNNING;
             Object next;
             try {
@@ -109,7 +116,7 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object> implements A
             }
             if (next == EMIT) {
                 state = READY;
-                return yes;
+                return Boolean.TRUE;
             }
             return ranOnTo(next, null);
         }

@@ -327,6 +327,10 @@ final class MethodRewriter {
         withValue.add(RuntimeNames.OBJECT);
         await.add(frame(locals, withValue));
 
+        MethodInsnNode hasNext = awaitedHasNext(site);
+        if (hasNext != null) {
+            askEagerly(code, hasNext, locals, below, after);
+        }
         if (site.kind == AwaitSite.Kind.TAIL_RETURN) {
             await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
             await.add(new InsnNode(Opcodes.SWAP));
@@ -338,6 +342,60 @@ final class MethodRewriter {
             code.remove(site.instruction);
         }
         return resume;
+    }
+
+    /**
+     * The call of {@code await(it.hasNext())} at {@code site}, an async iterator's own
+     * {@code hasNext}, or null for any other await.
+     */
+    private static MethodInsnNode awaitedHasNext(AwaitSite site) {
+        if (site.kind != AwaitSite.Kind.AWAIT) {
+            return null;
+        }
+        AbstractInsnNode previous = site.instruction.getPrevious();
+        while (previous != null && previous.getOpcode() < 0) {
+            previous = previous.getPrevious();
+        }
+        if (previous instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKEINTERFACE
+                && (call.owner.equals(RuntimeNames.ASYNC_ITERATOR) || call.owner.equals(RuntimeNames.ASYNC_GENERATOR))
+                && call.name.equals(RuntimeNames.HAS_NEXT) && call.desc.equals(RuntimeNames.HAS_NEXT_DESCRIPTOR)) {
+            return call;
+        }
+        return null;
+    }
+
+    /**
+     * Before {@code call}, an {@code it.hasNext()} whose answer is awaited at once: an iterator
+     * that can answer at once ({@code EagerIterator}) is asked so, and a true goes straight on at
+     * {@code after} as the await's value; anything else is awaited as it would have been. The
+     * loop condition of {@code while (await(it.hasNext()))} then costs a compare, not an await.
+     */
+    private void askEagerly(InsnList code, MethodInsnNode call, List<Object> locals, List<Object> below,
+                            LabelNode after) {
+        LabelNode plain = new LabelNode();
+        LabelNode await = new LabelNode();
+        List<Object> withIterator = new ArrayList<>(below);
+        withIterator.add(call.owner);
+        List<Object> withAnswer = new ArrayList<>(below);
+        withAnswer.add(RuntimeNames.OBJECT);
+        InsnList ask = new InsnList();
+        ask.add(new InsnNode(Opcodes.DUP));
+        ask.add(new TypeInsnNode(Opcodes.INSTANCEOF, RuntimeNames.EAGER_ITERATOR));
+        ask.add(new JumpInsnNode(Opcodes.IFEQ, plain));
+        ask.add(new TypeInsnNode(Opcodes.CHECKCAST, RuntimeNames.EAGER_ITERATOR));
+        ask.add(new MethodInsnNode(Opcodes.INVOKEINTERFACE, RuntimeNames.EAGER_ITERATOR, RuntimeNames.HAS_NEXT_NOW,
+                "()Ljava/lang/Object;", true));
+        ask.add(new InsnNode(Opcodes.DUP));
+        ask.add(new FieldInsnNode(Opcodes.GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;"));
+        ask.add(new JumpInsnNode(Opcodes.IF_ACMPNE, await));
+        ask.add(new JumpInsnNode(Opcodes.GOTO, after));
+        ask.add(plain);
+        ask.add(frame(locals, withIterator));
+        code.insertBefore(call, ask);
+        InsnList join = new InsnList();
+        join.add(await);
+        join.add(frame(locals, withAnswer));
+        code.insert(call, join);
     }
 
     /**

@@ -27,6 +27,14 @@ final class RuntimeNames {
     /** The superclass of an async generator's frame. */
     static final String GENERATOR_FRAME = "io/jasyncio/internal/GeneratorFrame";
 
+    /** {@code hasNext()} of the async iterator interfaces, whose await the pass may skip. */
+    static final String ASYNC_ITERATOR = "io/jasyncio/AsyncIterator";
+    static final String ASYNC_GENERATOR = "io/jasyncio/AsyncGenerator";
+    static final String HAS_NEXT = "hasNext";
+    static final String HAS_NEXT_DESCRIPTOR = "()Lio/jasyncio/Awaitable;";
+    static final String EAGER_ITERATOR = "io/jasyncio/internal/EagerIterator";
+    static final String HAS_NEXT_NOW = "hasNextNow";
+
     static final String FUTURE = "io/jasyncio/Future";
     static final String FRAME = "io/jasyncio/internal/CoroutineFrame";
     static final String COMPLETE_DESCRIPTOR = "(Ljava/lang/Object;)Ljava/lang/Object;";
