@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,25 +32,35 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code SubmissionPublisher} with a subscriber on another thread (asyncio's async generator
  * is {@code python/asyncgen_bench.py}). The values are boxed once, beforehand, so that what is
  * measured, allocation included, is the handing over. An operation is one value.
+ *
+ * <p>{@code distinct} is how many different boxed values the million references point to:
+ * 1,000,000 (16 MB of {@code Integer}s, read once per pass, so the consumer's first touch of each
+ * one comes from memory or the last-level cache) or 1,024 (all in the first-level cache, so only
+ * the handing over is measured). Every peer reads the same array.
  */
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
 @Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class GeneratorBenchmark {
     static final int VALUES = 1_000_000;
-    private static final Integer[] BOXED = new Integer[VALUES];
 
-    static {
-        for (int i = 0; i < VALUES; i++) {
-            BOXED[i] = i;
-        }
-    }
+    @Param({"1000000", "1024"})
+    public int distinct;
 
+    private Integer[] values;
     private EventLoop loop;
     private ExecutorService subscriberThread;
 
     @Setup(Level.Trial)
     public void setUp() {
+        Integer[] boxed = new Integer[distinct];
+        for (int i = 0; i < distinct; i++) {
+            boxed[i] = i;
+        }
+        values = new Integer[VALUES];
+        for (int i = 0; i < VALUES; i++) {
+            values[i] = boxed[i % distinct];
+        }
         loop = EventLoop.newEventLoop();
         subscriberThread = Executors.newSingleThreadExecutor();
     }
@@ -62,8 +73,8 @@ public class GeneratorBenchmark {
     }
 
     @Async
-    static AsyncGenerator<Integer> numbers() {
-        for (Integer value : BOXED) {
+    static AsyncGenerator<Integer> numbers(Integer[] values) {
+        for (Integer value : values) {
             await(emit(value));
         }
         return end();
@@ -81,13 +92,13 @@ public class GeneratorBenchmark {
     @Benchmark
     @OperationsPerInvocation(VALUES)
     public long jasyncioGenerator() {
-        return loop.runUntilComplete(sum(numbers()));
+        return loop.runUntilComplete(sum(numbers(values)));
     }
 
     @Benchmark
     @OperationsPerInvocation(VALUES)
     public long kotlinFlow() {
-        return KotlinFlow.sum(BOXED);
+        return KotlinFlow.sum(values);
     }
 
     @Benchmark
@@ -120,7 +131,7 @@ public class GeneratorBenchmark {
                     done.countDown();
                 }
             });
-            for (Integer value : BOXED) {
+            for (Integer value : values) {
                 publisher.submit(value);
             }
         }
