@@ -329,7 +329,7 @@ final class MethodRewriter {
 
         MethodInsnNode hasNext = awaitedHasNext(site);
         if (hasNext != null) {
-            askEagerly(code, hasNext, locals, below, after);
+            askEagerly(code, hasNext, locals, below, after, unboxedAnswer(code, site, locals, below));
         }
         if (site.kind == AwaitSite.Kind.TAIL_RETURN) {
             await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
@@ -371,7 +371,7 @@ final class MethodRewriter {
      * loop condition of {@code while (await(it.hasNext()))} then costs a compare, not an await.
      */
     private void askEagerly(InsnList code, MethodInsnNode call, List<Object> locals, List<Object> below,
-                            LabelNode after) {
+                            LabelNode after, LabelNode unboxed) {
         LabelNode plain = new LabelNode();
         LabelNode await = new LabelNode();
         List<Object> withIterator = new ArrayList<>(below);
@@ -388,7 +388,13 @@ final class MethodRewriter {
         ask.add(new InsnNode(Opcodes.DUP));
         ask.add(new FieldInsnNode(Opcodes.GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;"));
         ask.add(new JumpInsnNode(Opcodes.IF_ACMPNE, await));
-        ask.add(new JumpInsnNode(Opcodes.GOTO, after));
+        if (unboxed != null) {
+            ask.add(new InsnNode(Opcodes.POP));
+            ask.add(new InsnNode(Opcodes.ICONST_1));
+            ask.add(new JumpInsnNode(Opcodes.GOTO, unboxed));
+        } else {
+            ask.add(new JumpInsnNode(Opcodes.GOTO, after));
+        }
         ask.add(plain);
         ask.add(frame(locals, withIterator));
         code.insertBefore(call, ask);
@@ -396,6 +402,52 @@ final class MethodRewriter {
         join.add(await);
         join.add(frame(locals, withAnswer));
         code.insert(call, join);
+    }
+
+    /**
+     * Where the await at {@code site} is unboxed as a {@code boolean} (its value cast to
+     * {@code Boolean}, then {@code booleanValue()}, as javac compiles {@code while (await(...))}):
+     * a label placed just after the unboxing, which an answer known to be true can jump to with
+     * the {@code boolean} pushed, so that the compiled loop tests a constant instead of a
+     * {@code Boolean}. Null where the value is used otherwise.
+     */
+    private static LabelNode unboxedAnswer(InsnList code, AwaitSite site, List<Object> locals, List<Object> below) {
+        AbstractInsnNode cast = nextInstruction(site.instruction);
+        AbstractInsnNode unbox = cast == null ? null : nextInstruction(cast);
+        if (!(cast instanceof TypeInsnNode type && type.getOpcode() == Opcodes.CHECKCAST
+                && type.desc.equals("java/lang/Boolean"))
+                || !(unbox instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKEVIRTUAL
+                && call.owner.equals("java/lang/Boolean") && call.name.equals("booleanValue")
+                && call.desc.equals("()Z"))) {
+            return null;
+        }
+        for (AbstractInsnNode insn = unbox.getNext(); insn != null && insn.getOpcode() < 0; insn = insn.getNext()) {
+            if (insn instanceof FrameNode) {
+                return null; // a branch target already has its frame there: leave the await as it is
+            }
+        }
+        for (AbstractInsnNode insn = unbox.getNext(); insn != null && insn.getOpcode() < 0; insn = insn.getNext()) {
+            if (insn instanceof FrameNode) {
+                return null; // a branch target already has its frame there: leave the await as it is
+            }
+        }
+        LabelNode unboxed = new LabelNode();
+        List<Object> withBoolean = new ArrayList<>(below);
+        withBoolean.add(Opcodes.INTEGER);
+        InsnList join = new InsnList();
+        join.add(unboxed);
+        join.add(frame(locals, withBoolean));
+        code.insert(unbox, join);
+        return unboxed;
+    }
+
+    /** The instruction after {@code insn}, past labels, line numbers and frames; null at the end. */
+    private static AbstractInsnNode nextInstruction(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
+        while (next != null && next.getOpcode() < 0) {
+            next = next.getNext();
+        }
+        return next;
     }
 
     /**
