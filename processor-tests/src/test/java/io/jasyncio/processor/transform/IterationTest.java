@@ -164,7 +164,7 @@ class IterationTest {
         int unguarded = 0;
         for (AbstractInsnNode insn = body("words").instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof FieldInsnNode write && write.getOpcode() == Opcodes.PUTFIELD
-                    && write.desc.equals("Ljava/lang/Object;")) {
+                    && (write.desc.startsWith("L") || write.desc.startsWith("["))) {
                 // aload frame; getfield f; aload local; if_acmpeq kept; aload frame; aload local; putfield f
                 AbstractInsnNode jump = write.getPrevious().getPrevious().getPrevious();
                 AbstractInsnNode read = jump.getPrevious().getPrevious();

@@ -557,7 +557,7 @@ final class MethodRewriter {
         LabelNode kept = new LabelNode();
         InsnList store = new InsnList();
         store.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        store.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), FrameType.fieldDescriptor('A')));
+        store.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), value.descriptor()));
         store.add(new VarInsnNode(Opcodes.ALOAD, fromLocal));
         store.add(new JumpInsnNode(Opcodes.IF_ACMPEQ, kept));
         store.add(store(value, fromLocal));
@@ -570,7 +570,7 @@ final class MethodRewriter {
         InsnList store = new InsnList();
         store.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         store.add(new VarInsnNode(FrameType.loadOpcode(value.kind()), fromLocal));
-        store.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, value.field(), FrameType.fieldDescriptor(value.kind())));
+        store.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, value.field(), value.descriptor()));
         return store;
     }
 
@@ -591,7 +591,7 @@ final class MethodRewriter {
         return block;
     }
 
-    /** Pushes a kept value from its field, cast back to its type; or its stand-in constant. */
+    /** Pushes a kept value from its field, which has its type; or its stand-in constant. */
     private InsnList load(FrameLayout.Kept value) {
         InsnList load = new InsnList();
         if (value.field() == null) {
@@ -599,10 +599,7 @@ final class MethodRewriter {
             return load;
         }
         load.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        load.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), FrameType.fieldDescriptor(value.kind())));
-        if (value.kind() == 'A' && !RuntimeNames.OBJECT.equals(value.type())) {
-            load.add(new TypeInsnNode(Opcodes.CHECKCAST, (String) value.type()));
-        }
+        load.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), value.descriptor()));
         return load;
     }
 
