@@ -14,11 +14,13 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Phase 5: where each value kept across a suspension lives in the frame object. Fields are
- * typed by kind (int, long, float, double, Object: no boxing) and reused from one site to the
- * next, so a frame has, per kind, as many fields as the site that keeps the most values of
- * that kind, after the fields of the receiver and the parameters, which hold the arguments for
- * the whole call.
+ * Phase 5: where each value kept across a suspension lives in the frame object. A field has
+ * the type of the values it keeps (a primitive, so nothing is boxed, or the reference type the
+ * verifier sees there, so nothing is cast when it is loaded back: a cast costs a load of the
+ * object's class and a compare at every resume). Fields are reused from one site to the next
+ * by values of the same type, so a frame has, per type, as many fields as the site that keeps
+ * the most values of that type, after the fields of the receiver and the parameters, which
+ * hold the arguments for the whole call.
  */
 final class FrameLayout {
 
