@@ -82,7 +82,7 @@ final class AwaitSiteAnalysis {
     private static void checkGeneratorReturns(String owner, MethodNode method) throws TransformException {
         java.util.Set<Integer> endLocals = new java.util.HashSet<>();
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (isEndCall(insn) && next(insn) instanceof VarInsnNode store && store.getOpcode() == Opcodes.ASTORE) {
+            if (isEndCall(insn) && Instructions.next(insn) instanceof VarInsnNode store && store.getOpcode() == Opcodes.ASTORE) {
                 endLocals.add(store.var);
             }
         }
@@ -106,15 +106,6 @@ final class AwaitSiteAnalysis {
                 && call.desc.equals(RuntimeNames.END_DESCRIPTOR);
     }
 
-    /** The instruction after {@code insn}, past labels, line numbers and frames. */
-    private static AbstractInsnNode next(AbstractInsnNode insn) {
-        AbstractInsnNode next = insn.getNext();
-        while (next != null && next.getOpcode() < 0) {
-            next = next.getNext();
-        }
-        return next;
-    }
-
     /** The instruction before {@code insn}, past line numbers and frames (not labels: a jump may land between). */
     private static AbstractInsnNode previous(AbstractInsnNode insn) {
         AbstractInsnNode previous = insn.getPrevious();
@@ -126,11 +117,7 @@ final class AwaitSiteAnalysis {
 
     /** True for the {@code ARETURN} of {@code return result(v);}: the call right before it. */
     static boolean isResultReturn(AbstractInsnNode areturn) {
-        AbstractInsnNode previous = areturn.getPrevious();
-        while (previous != null && previous.getOpcode() < 0 && previous.getType() != AbstractInsnNode.LABEL) {
-            previous = previous.getPrevious();
-        }
-        return previous instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+        return previous(areturn) instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
                 && RuntimeNames.isResult(call.owner, call.name, call.desc);
     }
 }

@@ -151,11 +151,7 @@ final class MethodRewriter {
         List<MethodInsnNode> calls = new ArrayList<>();
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn.getOpcode() == Opcodes.ARETURN && AwaitSiteAnalysis.isResultReturn(insn)) {
-                AbstractInsnNode previous = insn.getPrevious();
-                while (previous.getOpcode() < 0) {
-                    previous = previous.getPrevious();
-                }
-                calls.add((MethodInsnNode) previous);
+                calls.add((MethodInsnNode) Instructions.previous(insn));
             }
         }
         return calls;
@@ -352,10 +348,7 @@ final class MethodRewriter {
         if (site.kind != AwaitSite.Kind.AWAIT) {
             return null;
         }
-        AbstractInsnNode previous = site.instruction.getPrevious();
-        while (previous != null && previous.getOpcode() < 0) {
-            previous = previous.getPrevious();
-        }
+        AbstractInsnNode previous = Instructions.previous(site.instruction);
         if (previous instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKEINTERFACE
                 && (call.owner.equals(RuntimeNames.ASYNC_ITERATOR) || call.owner.equals(RuntimeNames.ASYNC_GENERATOR))
                 && call.name.equals(RuntimeNames.HAS_NEXT) && call.desc.equals(RuntimeNames.HAS_NEXT_DESCRIPTOR)) {
@@ -412,19 +405,14 @@ final class MethodRewriter {
      * {@code Boolean}. Null where the value is used otherwise.
      */
     private static LabelNode unboxedAnswer(InsnList code, AwaitSite site, List<Object> locals, List<Object> below) {
-        AbstractInsnNode cast = nextInstruction(site.instruction);
-        AbstractInsnNode unbox = cast == null ? null : nextInstruction(cast);
+        AbstractInsnNode cast = Instructions.next(site.instruction);
+        AbstractInsnNode unbox = cast == null ? null : Instructions.next(cast);
         if (!(cast instanceof TypeInsnNode type && type.getOpcode() == Opcodes.CHECKCAST
                 && type.desc.equals("java/lang/Boolean"))
                 || !(unbox instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKEVIRTUAL
                 && call.owner.equals("java/lang/Boolean") && call.name.equals("booleanValue")
                 && call.desc.equals("()Z"))) {
             return null;
-        }
-        for (AbstractInsnNode insn = unbox.getNext(); insn != null && insn.getOpcode() < 0; insn = insn.getNext()) {
-            if (insn instanceof FrameNode) {
-                return null; // a branch target already has its frame there: leave the await as it is
-            }
         }
         for (AbstractInsnNode insn = unbox.getNext(); insn != null && insn.getOpcode() < 0; insn = insn.getNext()) {
             if (insn instanceof FrameNode) {
@@ -441,15 +429,6 @@ final class MethodRewriter {
         return unboxed;
     }
 
-    /** The instruction after {@code insn}, past labels, line numbers and frames; null at the end. */
-    private static AbstractInsnNode nextInstruction(AbstractInsnNode insn) {
-        AbstractInsnNode next = insn.getNext();
-        while (next != null && next.getOpcode() < 0) {
-            next = next.getNext();
-        }
-        return next;
-    }
-
     /**
      * Whether the await at {@code site} is {@code await(emit(v))} in a generator's body: the
      * emit's future is never done, so the await goes straight to its suspension.
@@ -458,10 +437,7 @@ final class MethodRewriter {
         if (!generator || site.kind != AwaitSite.Kind.AWAIT) {
             return false;
         }
-        AbstractInsnNode previous = site.instruction.getPrevious();
-        while (previous != null && previous.getOpcode() < 0) {
-            previous = previous.getPrevious();
-        }
+        AbstractInsnNode previous = Instructions.previous(site.instruction);
         return previous instanceof MethodInsnNode call && call.owner.equals(RuntimeNames.GENERATOR_FRAME)
                 && call.name.equals(RuntimeNames.EMIT_VALUE);
     }

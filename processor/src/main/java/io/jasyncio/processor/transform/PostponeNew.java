@@ -43,7 +43,7 @@ final class PostponeNew {
             }
         }
         for (TypeInsnNode allocation : news) {
-            AbstractInsnNode dup = nextReal(allocation);
+            AbstractInsnNode dup = Instructions.next(allocation);
             MethodInsnNode init = matchingInit(allocation);
             if (dup != null && dup.getOpcode() == Opcodes.DUP && init != null && awaitsBetween(dup, init)) {
                 List<AbstractInsnNode> moves = movesOfTheObject(owner, method, dup, init);
@@ -201,13 +201,5 @@ final class PostponeNew {
             }
         }
         return null;
-    }
-
-    private static AbstractInsnNode nextReal(AbstractInsnNode insn) {
-        AbstractInsnNode next = insn.getNext();
-        while (next != null && next.getOpcode() < 0) {
-            next = next.getNext();
-        }
-        return next;
     }
 }
