@@ -90,7 +90,7 @@ final class AwaitSiteAnalysis {
             if (insn.getOpcode() != Opcodes.ARETURN) {
                 continue;
             }
-            AbstractInsnNode value = previous(insn);
+            AbstractInsnNode value = Instructions.previousInBlock(insn);
             boolean ofEnd = isEndCall(value)
                     || value instanceof VarInsnNode load && load.getOpcode() == Opcodes.ALOAD && endLocals.contains(load.var);
             if (!ofEnd) {
@@ -106,18 +106,9 @@ final class AwaitSiteAnalysis {
                 && call.desc.equals(RuntimeNames.END_DESCRIPTOR);
     }
 
-    /** The instruction before {@code insn}, past line numbers and frames (not labels: a jump may land between). */
-    private static AbstractInsnNode previous(AbstractInsnNode insn) {
-        AbstractInsnNode previous = insn.getPrevious();
-        while (previous != null && previous.getOpcode() < 0 && previous.getType() != AbstractInsnNode.LABEL) {
-            previous = previous.getPrevious();
-        }
-        return previous;
-    }
-
     /** True for the {@code ARETURN} of {@code return result(v);}: the call right before it. */
     static boolean isResultReturn(AbstractInsnNode areturn) {
-        return previous(areturn) instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
+        return Instructions.previousInBlock(areturn) instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
                 && RuntimeNames.isResult(call.owner, call.name, call.desc);
     }
 }

@@ -26,4 +26,19 @@ final class Instructions {
         }
         return previous;
     }
+
+    /**
+     * The instruction before {@code insn} in straight-line code: past line numbers and frames,
+     * but null at a label, where a jump may land between the two.
+     */
+    static AbstractInsnNode previousInBlock(AbstractInsnNode insn) {
+        AbstractInsnNode previous = insn.getPrevious();
+        while (previous != null && previous.getOpcode() < 0) {
+            if (previous.getType() == AbstractInsnNode.LABEL) {
+                return null;
+            }
+            previous = previous.getPrevious();
+        }
+        return previous;
+    }
 }
