@@ -2,7 +2,11 @@ package io.jasyncio.agent;
 
 import io.jasyncio.processor.Rule;
 import io.jasyncio.processor.transform.AsyncClassTransformer;
+import io.jasyncio.processor.transform.AsyncCloseSites;
+import io.jasyncio.processor.transform.AsyncCloseableClasses;
 import io.jasyncio.processor.transform.TransformException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Map;
@@ -28,7 +32,8 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            Map<String, byte[]> files = AsyncClassTransformer.transform(classFile);
+            AsyncCloseSites closes = AsyncCloseSites.inBytecode(new AsyncCloseableClasses(name -> classFile(loader, name)));
+            Map<String, byte[]> files = AsyncClassTransformer.transform(classFile, false, closes);
             if (files.isEmpty()) {
                 return null; // rewritten already (by the processor or the weaver), or nothing @Async
             }
@@ -51,6 +56,18 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
                     + ": " + e));
         }
         return null;
+    }
+
+    /**
+     * A class's file as {@code loader} finds it, read without loading the class (which could not
+     * be loaded while another class is being defined), or null.
+     */
+    private static byte[] classFile(ClassLoader loader, String internalName) {
+        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void report(String message) {

@@ -1,8 +1,11 @@
 package io.jasyncio.processor;
 
 import io.jasyncio.processor.transform.AsyncClassTransformer;
+import io.jasyncio.processor.transform.AsyncCloseSites;
+import io.jasyncio.processor.transform.AsyncCloseableClasses;
 import io.jasyncio.processor.transform.TransformException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,10 +54,12 @@ public final class Weaver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        AsyncCloseSites closes = AsyncCloseSites.inBytecode(new AsyncCloseableClasses(
+                name -> classFile(classes, name)));
         for (Path file : files) {
             // Each class on its own: one that cannot be woven never stops the others.
             try {
-                weaveFile(classes, file);
+                weaveFile(classes, file, closes);
             } catch (TransformException e) {
                 failures.add(Rule.of(e).format(e.getMessage()));
                 for (Throwable other : e.getSuppressed()) {
@@ -72,14 +77,33 @@ public final class Weaver {
         return failures;
     }
 
-    private static void weaveFile(Path root, Path file) throws IOException, TransformException {
+    private static void weaveFile(Path root, Path file, AsyncCloseSites closes) throws IOException, TransformException {
         byte[] original = Files.readAllBytes(file);
-        Map<String, byte[]> rewritten = AsyncClassTransformer.transform(original);
+        Map<String, byte[]> rewritten = AsyncClassTransformer.transform(original, false, closes);
         if (rewritten.isEmpty()) {
             return;
         }
         for (Map.Entry<String, byte[]> output : rewritten.entrySet()) {
             Files.write(root.resolve(output.getKey().replace('.', '/') + ".class"), output.getValue());
+        }
+    }
+
+    /**
+     * A class's file, from the directory being woven or else from the weaver's class path (the
+     * program's, when it runs as the README shows), for telling which resources close by
+     * awaiting; null if neither has it.
+     */
+    private static byte[] classFile(Path root, String internalName) {
+        Path file = root.resolve(internalName + ".class");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readAllBytes(file);
+            }
+            try (InputStream in = Weaver.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+                return in == null ? null : in.readAllBytes();
+            }
+        } catch (IOException e) {
+            return null;
         }
     }
 }

@@ -23,9 +23,14 @@ final class Ecj {
 
     /** Copies the program's source under {@code dir}; returns its path. */
     static Path writeProgram(Path dir) throws IOException {
-        Path source = dir.resolve("src/ecjdemo/Program.java");
+        return writeSource(dir, PROGRAM);
+    }
+
+    /** Copies a source of the test resources ({@code ecj/<package>/<Class>.java}) under {@code dir}; returns its path. */
+    static Path writeSource(Path dir, String resource) throws IOException {
+        Path source = dir.resolve("src").resolve(resource.substring("ecj/".length()));
         Files.createDirectories(source.getParent());
-        try (InputStream in = Ecj.class.getClassLoader().getResourceAsStream(PROGRAM)) {
+        try (InputStream in = Ecj.class.getClassLoader().getResourceAsStream(resource)) {
             Files.write(source, in.readAllBytes());
         }
         return source;

@@ -1,6 +1,7 @@
 package io.jasyncio.processor.transform;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -17,12 +18,12 @@ import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * The first phase, before any other: each {@code close()} that javac wrote for a
+ * The first phase, before any other: each {@code close()} that the compiler wrote for a
  * try-with-resources block on an {@code AsyncCloseable} ({@link AsyncCloseSites} says where)
  * becomes {@code await(resource.aclose())}, so the later phases rewrite it as any await. On the
- * exits by an exception, javac's handler has stored the exception in a local just before the
+ * exits by an exception, the compiler's handler has stored the exception in a local just before the
  * close; there it becomes {@code await(resource.aclose(exception))}, asyncio's
- * {@code __aexit__} with the exception. javac's own code around the calls (the null checks, the
+ * {@code __aexit__} with the exception. The compiler's own code around the calls (the null checks, the
  * handler that adds a failing close's exception to the suppressed ones) is left as it is, so
  * Java's rules for suppressed exceptions hold.
  */
@@ -38,62 +39,41 @@ final class AsyncClose {
 
     /** Whether {@code method} has a close that {@link #apply} would turn into an await. */
     static boolean hasSites(MethodNode method, AsyncCloseSites sites) {
-        if (sites.isEmpty()) {
-            return false;
-        }
-        int line = -1;
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof LineNumberNode number) {
-                line = number.line;
-            } else if (isSite(insn, line, sites)) {
-                return true;
-            }
-        }
-        return false;
+        return !sites.closesIn(method).isEmpty();
     }
 
     /** Turns every such close of {@code method} into an await of {@code aclose}. */
     static void apply(MethodNode method, AsyncCloseSites sites) {
-        if (sites.isEmpty()) {
+        Map<MethodInsnNode, Integer> closes = sites.closesIn(method);
+        if (closes.isEmpty()) {
             return;
         }
         Set<LabelNode> handlers = new HashSet<>();
         for (TryCatchBlockNode block : method.tryCatchBlocks) {
             handlers.add(block.handler);
         }
-        int line = -1;
-        for (AbstractInsnNode insn : method.instructions.toArray()) {
-            if (insn instanceof LineNumberNode number) {
-                line = number.line;
-            } else if (isSite(insn, line, sites)) {
-                int failure = failureLocal(insn, handlers);
-                InsnList await = new InsnList();
-                await.add(new TypeInsnNode(Opcodes.CHECKCAST, ASYNC_CLOSEABLE));
-                if (failure >= 0) {
-                    await.add(new VarInsnNode(Opcodes.ALOAD, failure));
-                    await.add(new MethodInsnNode(Opcodes.INVOKEINTERFACE, ASYNC_CLOSEABLE, ACLOSE, ACLOSE_FAILURE, true));
-                } else {
-                    await.add(new MethodInsnNode(Opcodes.INVOKEINTERFACE, ASYNC_CLOSEABLE, ACLOSE, ACLOSE_PLAIN, true));
-                }
-                await.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.ASYNCIO, RuntimeNames.AWAIT,
-                        RuntimeNames.AWAIT_AWAITABLE, false));
-                await.add(new InsnNode(Opcodes.POP));
-                method.instructions.insertBefore(insn, await);
-                method.instructions.remove(insn);
+        for (Map.Entry<MethodInsnNode, Integer> site : closes.entrySet()) {
+            MethodInsnNode close = site.getKey();
+            int failure = site.getValue() != null ? site.getValue() : failureLocal(close, handlers);
+            InsnList await = new InsnList();
+            await.add(new TypeInsnNode(Opcodes.CHECKCAST, ASYNC_CLOSEABLE));
+            if (failure >= 0) {
+                await.add(new VarInsnNode(Opcodes.ALOAD, failure));
+                await.add(new MethodInsnNode(Opcodes.INVOKEINTERFACE, ASYNC_CLOSEABLE, ACLOSE, ACLOSE_FAILURE, true));
+            } else {
+                await.add(new MethodInsnNode(Opcodes.INVOKEINTERFACE, ASYNC_CLOSEABLE, ACLOSE, ACLOSE_PLAIN, true));
             }
+            await.add(new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.ASYNCIO, RuntimeNames.AWAIT,
+                    RuntimeNames.AWAIT_AWAITABLE, false));
+            await.add(new InsnNode(Opcodes.POP));
+            method.instructions.insertBefore(close, await);
+            method.instructions.remove(close);
         }
-    }
-
-    private static boolean isSite(AbstractInsnNode insn, int line, AsyncCloseSites sites) {
-        return insn instanceof MethodInsnNode call
-                && call.name.equals("close") && call.desc.equals("()V")
-                && (call.getOpcode() == Opcodes.INVOKEVIRTUAL || call.getOpcode() == Opcodes.INVOKEINTERFACE)
-                && sites.owners.contains(call.owner) && sites.lines.contains(line);
     }
 
     /**
      * The local holding the exception when {@code close} is in a handler's first instructions
-     * (javac's {@code astore t; [aload r; ifnull; ] aload r; close}), else -1.
+     * (javac's and ECJ's {@code astore t; [aload r; ifnull; ] aload r; close}), else -1.
      */
     private static int failureLocal(AbstractInsnNode close, Set<LabelNode> handlers) {
         int seen = 0;
