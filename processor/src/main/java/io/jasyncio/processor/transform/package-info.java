@@ -6,10 +6,13 @@
  * frame class per method; each phase is a class of its own.
  *
  * <ol>
- *   <li>{@code AsyncClose}: each {@code close()} javac wrote for a try-with-resources block on
- *       an {@code AsyncCloseable} (the processor says where, as
- *       {@link io.jasyncio.processor.transform.AsyncCloseSites}) becomes an await of
- *       {@code aclose()}. Hands on: the method, so edited.</li>
+ *   <li>{@code AsyncClose}: each {@code close()} the compiler wrote for a try-with-resources
+ *       block on an {@code AsyncCloseable} becomes an await of {@code aclose()}.
+ *       {@link io.jasyncio.processor.transform.AsyncCloseSites} says where: the processor
+ *       from the source, the weaver and the agent from the bytecode's shape
+ *       ({@code TryWithResourcesCloses}) and the class files
+ *       ({@link io.jasyncio.processor.transform.AsyncCloseableClasses}). Hands on: the method,
+ *       so edited.</li>
  *   <li>{@code PostponeNew}: moves a constructor call's {@code NEW; DUP} (and javac's spills of
  *       them to locals) past the awaits among its arguments, so that no unfinished object is
  *       alive at an await. Hands on: the method, so edited.</li>
