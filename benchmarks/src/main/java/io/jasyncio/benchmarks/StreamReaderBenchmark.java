@@ -6,6 +6,7 @@ import static io.jasyncio.Asyncio.result;
 import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Async;
+import io.jasyncio.AsyncIterator;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Task;
 import io.jasyncio.net.StreamReader;
@@ -16,7 +17,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
  * {@code StreamReader.readline} without sockets, fed by hand: 1,000 lines read from a buffer
- * that already holds them all (the read never waits), and 1,000 lines each fed by another
+ * that already holds them all (the read never waits; also through {@code lines()}, as
+ * {@code async for} reads them), and 1,000 lines each fed by another
  * task after the reader has started waiting for it (every read waits once). An operation is
  * one line.
  */
@@ -40,6 +42,20 @@ public class StreamReaderBenchmark {
         int bytes = 0;
         for (int i = 0; i < LINES; i++) {
             bytes += await(reader.readline()).length;
+        }
+        return result(bytes);
+    }
+
+    /** {@link #readBuffered()}, written as asyncio's {@code async for line in reader}. */
+    @Async
+    static Coroutine<Integer> iterateBuffered() {
+        StreamReader reader = new StreamReader();
+        reader.feedData(ALL_LINES);
+        reader.feedEof();
+        int bytes = 0;
+        AsyncIterator<byte[]> lines = reader.lines();
+        while (await(lines.hasNext())) {
+            bytes += lines.next().length;
         }
         return result(bytes);
     }
@@ -69,6 +85,12 @@ public class StreamReaderBenchmark {
     @OperationsPerInvocation(LINES)
     public int readlineBuffered(JasyncioLoop state) {
         return state.loop.runUntilComplete(readBuffered());
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public int linesBuffered(JasyncioLoop state) {
+        return state.loop.runUntilComplete(iterateBuffered());
     }
 
     @Benchmark

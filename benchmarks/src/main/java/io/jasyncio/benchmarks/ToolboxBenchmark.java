@@ -63,4 +63,10 @@ public class ToolboxBenchmark {
     public long queue(JasyncioLoop state) {
         return state.loop.runUntilComplete(ToolboxHarness.producerConsumer());
     }
+
+    @Benchmark
+    @OperationsPerInvocation(1_000_000)
+    public long queueItems(JasyncioLoop state) {
+        return state.loop.runUntilComplete(ToolboxHarness.producerIteratingConsumer());
+    }
 }

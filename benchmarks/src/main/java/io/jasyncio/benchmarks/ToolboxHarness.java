@@ -7,6 +7,7 @@ import static io.jasyncio.Asyncio.sleep;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.Async;
+import io.jasyncio.AsyncIterator;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Lock;
 import io.jasyncio.Queue;
@@ -139,6 +140,34 @@ public final class ToolboxHarness {
         for (int i = 0; i < ITEMS; i++) {
             sum += await(queue.get());
         }
+        return result(sum);
+    }
+
+    @Async
+    static Coroutine<Void> producerThenShutdown(Queue<Integer> queue) {
+        await(producer(queue));
+        queue.shutdown();
+        return result();
+    }
+
+    /** {@link #consumer}, written as asyncio's {@code async for item in queue}: until shut down. */
+    @Async
+    static Coroutine<Long> iteratingConsumer(Queue<Integer> queue) {
+        long sum = 0;
+        AsyncIterator<Integer> items = queue.items();
+        while (await(items.hasNext())) {
+            sum += items.next();
+        }
+        return result(sum);
+    }
+
+    /** {@link #producerConsumer()} with a consumer that iterates the queue until it is shut down. */
+    @Async
+    static Coroutine<Long> producerIteratingConsumer() {
+        Queue<Integer> queue = new Queue<>(100);
+        Task<Void> producing = createTask(producerThenShutdown(queue));
+        long sum = await(iteratingConsumer(queue));
+        await(producing);
         return result(sum);
     }
 
