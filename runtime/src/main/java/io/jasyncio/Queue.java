@@ -3,6 +3,7 @@ package io.jasyncio;
 import static io.jasyncio.Asyncio.await;
 import static io.jasyncio.Asyncio.result;
 
+import io.jasyncio.internal.EagerIterator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 
@@ -227,11 +228,24 @@ public class Queue<T> {
         return new Items();
     }
 
-    /** {@link #items()}: an item taken by {@code hasNext()}, handed out by {@code next()}. */
-    private final class Items implements AsyncIterator<T> {
+    /**
+     * {@link #items()}: an item taken by {@code hasNext()}, handed out by {@code next()}. Where
+     * an item is there already, {@code await(items.hasNext())} takes it at once, as
+     * {@code get()} does, without a coroutine of its own.
+     */
+    private final class Items implements AsyncIterator<T>, EagerIterator {
         private T item;
         private boolean taken;
         private boolean ended;
+
+        @Override
+        public Object hasNextNow() {
+            if (!taken && !ended && !empty()) {
+                item = take();
+                taken = true;
+            }
+            return taken ? Boolean.TRUE : hasNext();
+        }
 
         @Async
         @Override

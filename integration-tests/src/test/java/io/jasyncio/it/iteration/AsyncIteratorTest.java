@@ -113,6 +113,52 @@ class AsyncIteratorTest {
     }
 
     @Test
+    void aLineOverTheLimitFailsAtHasNextAsReadlineDoesEvenAfterLinesReadyAtOnce() {
+        StreamReader reader = new StreamReader(8);
+        reader.feedData("short\nmuch too long a line\nafter\n".getBytes(US_ASCII));
+        List<String> seen = new ArrayList<>();
+        assertThrows(io.jasyncio.net.LimitOverrunError.class, () -> loop.runUntilComplete(
+                Iteration.collect(reader.lines(), line -> seen.add(new String(line, US_ASCII)))));
+        assertEquals(List.of("short\n"), seen);
+        assertEquals("after\n", new String(loop.runUntilComplete(reader.readline()), US_ASCII),
+                "the long line was discarded, as readline discards it");
+    }
+
+    @Test
+    void aStreamsExceptionComesOutOfHasNextBeforeTheLinesItStillHolds() {
+        StreamReader reader = new StreamReader();
+        reader.feedData("kept\nback\n".getBytes(US_ASCII));
+        reader.setException(new IllegalStateException("connection reset"));
+        List<byte[]> seen = new ArrayList<>();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> loop.runUntilComplete(Iteration.collect(reader.lines(), seen::add)));
+        assertEquals("connection reset", thrown.getMessage());
+        assertEquals(0, seen.size(), "readline throws before it reads");
+    }
+
+    @Test
+    void anItemOrLineThereAlreadyIsTakenWithoutACoroutine() {
+        // the rewritten loop condition asks hasNextNow(), and awaits nothing when it says TRUE
+        Queue<Integer> queue = new Queue<>();
+        queue.putNowait(7);
+        AsyncIterator<Integer> items = queue.items();
+        assertSame(Boolean.TRUE, ((io.jasyncio.internal.EagerIterator) items).hasNextNow());
+        assertEquals(0, queue.qsize(), "taken, as get() takes it");
+        assertSame(Boolean.TRUE, ((io.jasyncio.internal.EagerIterator) items).hasNextNow(), "asked again: the same answer");
+        assertEquals(7, items.next());
+        assertTrue(((io.jasyncio.internal.EagerIterator) items).hasNextNow() instanceof io.jasyncio.Awaitable<?>,
+                "nothing there: a coroutine that waits");
+
+        StreamReader reader = new StreamReader();
+        reader.feedData("whole\npart".getBytes(US_ASCII));
+        AsyncIterator<byte[]> lines = reader.lines();
+        assertSame(Boolean.TRUE, ((io.jasyncio.internal.EagerIterator) lines).hasNextNow());
+        assertEquals("whole\n", new String(lines.next(), US_ASCII));
+        assertTrue(((io.jasyncio.internal.EagerIterator) lines).hasNextNow() instanceof io.jasyncio.Awaitable<?>,
+                "half a line: a coroutine that waits for the rest");
+    }
+
+    @Test
     void nextWithoutATrueHasNextThrows() {
         Queue<Integer> queue = new Queue<>();
         assertThrows(java.util.NoSuchElementException.class, () -> queue.items().next());
