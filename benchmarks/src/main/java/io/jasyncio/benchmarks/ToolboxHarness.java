@@ -17,6 +17,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -162,20 +163,21 @@ public final class ToolboxHarness {
     }
 
     /** {@link #producerConsumer()} with a consumer that iterates the queue until it is shut down. */
-    @Async
     static Coroutine<Long> producerIteratingConsumer() {
-        Queue<Integer> queue = new Queue<>(100);
-        Task<Void> producing = createTask(producerThenShutdown(queue));
-        long sum = await(iteratingConsumer(queue));
-        await(producing);
-        return result(sum);
+        return producerConsumer(ToolboxHarness::producerThenShutdown, ToolboxHarness::iteratingConsumer);
     }
 
-    @Async
     static Coroutine<Long> producerConsumer() {
+        return producerConsumer(ToolboxHarness::producer, ToolboxHarness::consumer);
+    }
+
+    /** {@link #ITEMS} numbers through a queue of 100, from a producer task to the consumer. */
+    @Async
+    static Coroutine<Long> producerConsumer(Function<Queue<Integer>, Coroutine<Void>> producer,
+                                            Function<Queue<Integer>, Coroutine<Long>> consumer) {
         Queue<Integer> queue = new Queue<>(100);
-        Task<Void> producing = createTask(producer(queue));
-        long sum = await(consumer(queue));
+        Task<Void> producing = createTask(producer.apply(queue));
+        long sum = await(consumer.apply(queue));
         await(producing);
         return result(sum);
     }
