@@ -99,6 +99,16 @@ public class Closing {
         try (AsyncClose.Resource x = closes.open("x"); AsyncClose.Resource y = closes.open("y")) {
             log.add("body xy");
         }
+        try (AsyncClose.Resource r = closes.open("f")) {
+            log.add("body f");
+            if (returned == 1) {
+                throw new IllegalStateException("thrown in f");
+            }
+        } catch (IllegalStateException e) {
+            log.add("caught " + e.getMessage());
+        } finally {
+            log.add("finally f");
+        }
         AsyncClose.Resource declared = closes.open("declared");
         try (declared) {
             log.add("body declared");

@@ -38,7 +38,8 @@ class WovenAsyncCloseTest {
     private static final String EXPECTED = String.join("; ", "open a", "body a", "closed a", "open returned",
             "closed returned", "returned 1", "open loop0", "closed loop0", "open loop1", "closed loop1", "open b",
             "closed b after boom", "caught boom", "open c", "closed c after first", "suppressed close of c failed",
-            "open x", "open y", "body xy", "closed y", "closed x", "open declared", "body declared", "closed declared",
+            "open x", "open y", "body xy", "closed y", "closed x", "open f", "body f",
+            "closed f after thrown in f", "caught thrown in f", "finally f", "open declared", "body declared", "closed declared",
             "child done", "after group", "first 0", "generator finally", "body plain", "plain closed");
 
     @TempDir
