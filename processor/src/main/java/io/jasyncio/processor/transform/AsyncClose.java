@@ -21,11 +21,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  * The first phase, before any other: each {@code close()} that the compiler wrote for a
  * try-with-resources block on an {@code AsyncCloseable} ({@link AsyncCloseSites} says where)
  * becomes {@code await(resource.aclose())}, so the later phases rewrite it as any await. On the
- * exits by an exception, the compiler's handler has stored the exception in a local just before the
- * close; there it becomes {@code await(resource.aclose(exception))}, asyncio's
- * {@code __aexit__} with the exception. The compiler's own code around the calls (the null checks, the
- * handler that adds a failing close's exception to the suppressed ones) is left as it is, so
- * Java's rules for suppressed exceptions hold.
+ * exits by an exception, the compiler's handler holds the exception in a local at the close;
+ * there it becomes {@code await(resource.aclose(exception))}, asyncio's {@code __aexit__} with
+ * the exception. The compiler's own code around the calls (the null checks, the handler that
+ * adds a failing close's exception to the suppressed ones) is left as it is, so Java's rules
+ * for suppressed exceptions hold.
  */
 final class AsyncClose {
     private static final String ASYNC_CLOSEABLE = "io/jasyncio/AsyncCloseable";
