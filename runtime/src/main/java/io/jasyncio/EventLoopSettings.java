@@ -16,6 +16,7 @@ abstract sealed class EventLoopSettings permits EventLoopTasks {
     boolean debug;
     double slowCallbackDuration = 0.1;
     final DefaultExecutor defaultExecutor = new DefaultExecutor();
+    final LiveGenerators asyncGenerators = new LiveGenerators();
     final SignalHandlers signalHandlers = new SignalHandlers((EventLoop) this);
 
     EventLoopSettings() {
@@ -96,6 +97,19 @@ abstract sealed class EventLoopSettings permits EventLoopTasks {
      */
     public Coroutine<Void> shutdownDefaultExecutor() {
         return defaultExecutor.shutdown(loop());
+    }
+
+    /**
+     * A coroutine that closes every async generator that started on this loop and has not
+     * finished, all at once, as {@code aclose()} does: each gets a {@link GeneratorExit} at its
+     * pending {@code emit}, so that its finally blocks run, and they may await. A close that
+     * fails goes to the exception handler, with the generator under {@code "asyncgen"}.
+     * asyncio's {@code shutdown_asyncgens}: {@link Runner} and {@link Asyncio#run} await it as
+     * they close, after cancelling the tasks left. A generator no longer referenced anywhere
+     * may have been collected, and is not closed.
+     */
+    public Coroutine<Void> shutdownAsyncgens() {
+        return asyncGenerators.closeAll(loop());
     }
 
     // ---- errors and debugging --------------------------------------------------------------

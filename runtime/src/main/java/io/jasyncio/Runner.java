@@ -83,7 +83,8 @@ public final class Runner implements AutoCloseable {
 
     /**
      * Cancels the tasks still pending and waits for them (reporting the failures other than
-     * cancellations to the loop's exception handler), shuts the default executor down and
+     * cancellations to the loop's exception handler), closes the async generators left
+     * unfinished ({@link EventLoop#shutdownAsyncgens()}), shuts the default executor down and
      * closes the loop. Idempotent.
      */
     @Override
@@ -97,6 +98,7 @@ public final class Runner implements AutoCloseable {
         }
         try {
             cancelAllTasks(loop);
+            loop.runUntilComplete(loop.shutdownAsyncgens());
             loop.runUntilComplete(loop.shutdownDefaultExecutor());
         } finally {
             loop.close();

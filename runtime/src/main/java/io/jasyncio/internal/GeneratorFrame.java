@@ -210,6 +210,11 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object>
         return emitted; // kept until the next emit or the end: clearing it would cost a store per value
     }
 
+    /** Whether the generator has returned, failed, or been closed: nothing is left to close. */
+    public final boolean finished() {
+        return state == FINISHED;
+    }
+
     @Override
     public final Awaitable<Void> aclose() {
         return new Step<>(this, true);
@@ -301,6 +306,7 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object>
                 g.loop = Asyncio.getRunningLoop();
                 g.yes = g.loop.createFuture();
                 g.yes.setResult(Boolean.TRUE);
+                LOOP_INTERNALS.generatorStarted(g.loop, g);
             }
             CoroutineFrame<?> stopped;
             try {

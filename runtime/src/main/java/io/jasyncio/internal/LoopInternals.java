@@ -46,4 +46,10 @@ public abstract class LoopInternals {
      * own thread, which alone writes the answer.
      */
     public abstract boolean runsTask(EventLoop loop);
+
+    /**
+     * {@code generator}'s first step has begun on {@code loop}, which closes it at
+     * {@link EventLoop#shutdownAsyncgens()} unless it has finished by then.
+     */
+    public abstract void generatorStarted(EventLoop loop, GeneratorFrame generator);
 }

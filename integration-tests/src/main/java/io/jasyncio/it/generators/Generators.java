@@ -68,6 +68,45 @@ public final class Generators {
         }
     }
 
+    /** Emits {@code count} numbers; its finally block says it ran. */
+    @Async
+    public AsyncGenerator<Integer> finiteWithCleanup(int count) {
+        try {
+            for (int i = 0; i < count; i++) {
+                await(emit(i));
+            }
+            return end();
+        } finally {
+            log.add("finite cleanup");
+        }
+    }
+
+    /** Emits for ever; its finally block awaits, then fails. */
+    @Async
+    public AsyncGenerator<Integer> failingCleanup() {
+        try {
+            for (int i = 0; ; i++) {
+                await(emit(i));
+            }
+        } finally {
+            await(sleep(0));
+            if (log != null) {
+                throw new IllegalStateException("cleanup failed");
+            }
+        }
+    }
+
+    /** Takes two values and returns, leaving the generator open, as a loop left by break does. */
+    @Async
+    public Coroutine<List<Integer>> takeTwoAndLeave(AsyncGenerator<Integer> generator) {
+        List<Integer> two = new ArrayList<>();
+        for (int i = 0; i < 2 && await(generator.hasNext()); i++) {
+            two.add(generator.next());
+        }
+        log.add("left");
+        return result(two);
+    }
+
     /** Takes one value, then closes the generator. */
     @Async
     public Coroutine<Integer> takeOneThenClose(AsyncGenerator<Integer> generator) {

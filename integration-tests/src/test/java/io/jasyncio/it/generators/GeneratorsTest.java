@@ -1,6 +1,7 @@
 package io.jasyncio.it.generators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,12 @@ import io.jasyncio.Asyncio;
 import io.jasyncio.Awaitable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
 import io.jasyncio.Future;
+import io.jasyncio.Runner;
 import io.jasyncio.Task;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +78,52 @@ class GeneratorsTest {
         AsyncGenerator<Integer> done = scenario.counting(1, 0);
         assertEquals(List.of(0), loop.runUntilComplete(scenario.collect(done)));
         loop.runUntilComplete(done.aclose());
+    }
+
+    @Test
+    void theRunnerClosesTheGeneratorsLeftUnfinishedAndTheirFinallyBlocksMayAwait() {
+        AsyncGenerator<Integer> left = scenario.withCleanup();
+        AsyncGenerator<Integer> finished = scenario.finiteWithCleanup(1);
+        Runner runner = new Runner(false, EventLoop::newVirtualTimeLoop);
+        assertEquals(List.of(0, 1), runner.run(scenario.takeTwoAndLeave(left)));
+        assertEquals(List.of(0), runner.run(scenario.collect(finished)));
+        assertEquals(List.of("left", "took 0", "finite cleanup"), scenario.log, "nothing closed before the runner closes");
+
+        runner.close();
+
+        assertEquals(List.of("left", "took 0", "finite cleanup", "cleanup begins", "cleanup done"), scenario.log,
+                "the generator left open is closed, its finally awaiting; the finished one is left alone");
+        Reference.reachabilityFence(left); // the loop holds its generators weakly
+    }
+
+    @Test
+    void aCloseThatFailsAtShutdownGoesToTheExceptionHandlerWithTheGenerator() {
+        List<ExceptionContext> reported = new ArrayList<>();
+        AsyncGenerator<Integer> failing = scenario.failingCleanup();
+        Runner runner = new Runner(false, EventLoop::newVirtualTimeLoop);
+        runner.getLoop().setExceptionHandler((l, context) -> reported.add(context));
+        assertEquals(List.of(0, 1), runner.run(scenario.takeTwoAndLeave(failing)));
+
+        runner.close();
+
+        assertEquals(1, reported.size(), reported.toString());
+        ExceptionContext context = reported.get(0);
+        assertTrue(context.message().startsWith("an error occurred during closing of asynchronous generator"),
+                context.message());
+        assertEquals("cleanup failed", context.exception().getMessage());
+        assertSame(failing, context.get("asyncgen"));
+    }
+
+    @Test
+    void shutdownAsyncgensClosesThoseLeftOpenOnTheLoopItIsCalledOn() {
+        AsyncGenerator<Integer> left = scenario.withCleanup();
+        assertEquals(List.of(0, 1), loop.runUntilComplete(scenario.takeTwoAndLeave(left)));
+
+        loop.runUntilComplete(loop.shutdownAsyncgens());
+        loop.runUntilComplete(loop.shutdownAsyncgens()); // closed once: the second call finds nothing
+
+        assertEquals(List.of("left", "cleanup begins", "cleanup done"), scenario.log);
+        assertEquals(List.of(), loop.runUntilComplete(scenario.collect(left)), "a closed generator has nothing more");
     }
 
     @Test
