@@ -55,8 +55,13 @@ public final class Generators {
     }
 
     /** A generator with a finally that awaits, to be closed at its pending emit. */
-    @Async
     public AsyncGenerator<Integer> withCleanup() {
+        return withCleanup(false);
+    }
+
+    /** {@link #withCleanup()}, whose finally block, with {@code failing}, throws after its await. */
+    @Async
+    public AsyncGenerator<Integer> withCleanup(boolean failing) {
         try {
             for (int i = 0; ; i++) {
                 await(emit(i));
@@ -65,6 +70,9 @@ public final class Generators {
             log.add("cleanup begins");
             await(sleep(1));
             log.add("cleanup done");
+            if (failing) {
+                throw new IllegalStateException("cleanup failed");
+            }
         }
     }
 
@@ -78,21 +86,6 @@ public final class Generators {
             return end();
         } finally {
             log.add("finite cleanup");
-        }
-    }
-
-    /** Emits for ever; its finally block awaits, then fails. */
-    @Async
-    public AsyncGenerator<Integer> failingCleanup() {
-        try {
-            for (int i = 0; ; i++) {
-                await(emit(i));
-            }
-        } finally {
-            await(sleep(0));
-            if (log != null) {
-                throw new IllegalStateException("cleanup failed");
-            }
         }
     }
 

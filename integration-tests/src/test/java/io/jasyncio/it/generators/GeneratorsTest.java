@@ -99,7 +99,7 @@ class GeneratorsTest {
     @Test
     void aCloseThatFailsAtShutdownGoesToTheExceptionHandlerWithTheGenerator() {
         List<ExceptionContext> reported = new ArrayList<>();
-        AsyncGenerator<Integer> failing = scenario.failingCleanup();
+        AsyncGenerator<Integer> failing = scenario.withCleanup(true);
         Runner runner = new Runner(false, EventLoop::newVirtualTimeLoop);
         runner.getLoop().setExceptionHandler((l, context) -> reported.add(context));
         assertEquals(List.of(0, 1), runner.run(scenario.takeTwoAndLeave(failing)));
