@@ -106,7 +106,9 @@ abstract sealed class EventLoopSettings permits EventLoopTasks {
      * fails goes to the exception handler, with the generator under {@code "asyncgen"}.
      * asyncio's {@code shutdown_asyncgens}: {@link Runner} and {@link Asyncio#run} await it as
      * they close, after cancelling the tasks left. A generator no longer referenced anywhere
-     * may have been collected, and is not closed.
+     * may have been collected, and is not closed. Only generators whose body has a handler
+     * ({@code finally}, {@code catch}, try-with-resources) are tracked, from their first step to
+     * their end: closing the others would run nothing.
      */
     public Coroutine<Void> shutdownAsyncgens() {
         return asyncGenerators.closeAll(loop());

@@ -11,7 +11,12 @@ final class LoopInternalsImpl extends LoopInternals {
     }
 
     @Override
-    public void generatorStarted(EventLoop loop, GeneratorFrame generator) {
-        loop.asyncGenerators.add(generator);
+    public Object generatorStarted(EventLoop loop, GeneratorFrame generator) {
+        return loop.asyncGenerators.add(generator);
+    }
+
+    @Override
+    public void generatorFinished(EventLoop loop, Object started) {
+        loop.asyncGenerators.remove((LiveGenerators.Link) started);
     }
 }

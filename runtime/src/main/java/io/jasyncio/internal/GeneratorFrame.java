@@ -65,6 +65,8 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object>
     private Thread runner;
     /** The loop of the task that first ran the generator. */
     private EventLoop loop;
+    /** The loop's record of the generator, from its first step until it finishes: see {@link EventLoop#shutdownAsyncgens()}. */
+    private Object liveRecord;
 
     protected GeneratorFrame() {}
 
@@ -180,6 +182,10 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object>
             state = FINISHED;
             top = null;
             emitted = null;
+            if (liveRecord != null) {
+                LOOP_INTERNALS.generatorFinished(loop, liveRecord);
+                liveRecord = null;
+            }
             Throwable failure = failure();
             if (failure != null && !(closing && failure instanceof GeneratorExit)) {
                 throw failure;
@@ -208,6 +214,17 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object>
         }
         state = TAKEN;
         return emitted; // kept until the next emit or the end: clearing it would cost a store per value
+    }
+
+    /**
+     * Whether closing this generator at its pending {@code emit} may run code of its own: its
+     * body has a handler (a {@code finally}, a {@code catch}, a try-with-resources). The
+     * bytecode pass overrides it with false for a body without any; such a generator is not
+     * tracked by its loop for {@link EventLoop#shutdownAsyncgens()}, since closing it would run
+     * nothing.
+     */
+    public boolean runsCodeOnClose() {
+        return true;
     }
 
     /** Whether the generator has returned, failed, or been closed: nothing is left to close. */
@@ -306,7 +323,9 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object>
                 g.loop = Asyncio.getRunningLoop();
                 g.yes = g.loop.createFuture();
                 g.yes.setResult(Boolean.TRUE);
-                LOOP_INTERNALS.generatorStarted(g.loop, g);
+                if (g.runsCodeOnClose()) {
+                    g.liveRecord = LOOP_INTERNALS.generatorStarted(g.loop, g);
+                }
             }
             CoroutineFrame<?> stopped;
             try {

@@ -50,6 +50,11 @@ public abstract class LoopInternals {
     /**
      * {@code generator}'s first step has begun on {@code loop}, which closes it at
      * {@link EventLoop#shutdownAsyncgens()} unless it has finished by then.
+     *
+     * @return what the generator hands to {@link #generatorFinished} when it finishes
      */
-    public abstract void generatorStarted(EventLoop loop, GeneratorFrame generator);
+    public abstract Object generatorStarted(EventLoop loop, GeneratorFrame generator);
+
+    /** A generator started on {@code loop} has finished; {@code started} is what {@link #generatorStarted} gave it. */
+    public abstract void generatorFinished(EventLoop loop, Object started);
 }

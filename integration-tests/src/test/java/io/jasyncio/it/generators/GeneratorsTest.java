@@ -1,6 +1,7 @@
 package io.jasyncio.it.generators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import io.jasyncio.ExceptionContext;
 import io.jasyncio.Future;
 import io.jasyncio.Runner;
 import io.jasyncio.Task;
+import io.jasyncio.internal.GeneratorFrame;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +114,15 @@ class GeneratorsTest {
                 context.message());
         assertEquals("cleanup failed", context.exception().getMessage());
         assertSame(failing, context.get("asyncgen"));
+    }
+
+    @Test
+    void onlyAGeneratorWithAHandlerHasCodeToRunOnClose() {
+        // the loop keeps track of these alone, for shutdownAsyncgens; closing the others would run nothing
+        assertFalse(((GeneratorFrame) (Object) scenario.counting(1, 0)).runsCodeOnClose());
+        assertTrue(((GeneratorFrame) (Object) scenario.withCleanup()).runsCodeOnClose());
+        assertTrue(((GeneratorFrame) (Object) scenario.finiteWithCleanup(1)).runsCodeOnClose());
+        assertTrue(((GeneratorFrame) (Object) scenario.stubborn()).runsCodeOnClose(), "a catch");
     }
 
     @Test

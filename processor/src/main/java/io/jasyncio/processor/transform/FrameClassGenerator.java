@@ -47,10 +47,12 @@ final class FrameClassGenerator {
      * @param sourceFile the host's source file name, or null
      * @param lines the source line of each resume label (the method's first line, then each
      *     await's), one {@code char} per label
+     * @param bodyHasHandlers whether the method has an exception handler (a catch, a finally, a
+     *     try-with-resources): for a generator without one, a close runs nothing of its own
      */
     static byte[] generate(int classVersion, String frameClass, String host, boolean hostIsInterface,
                            String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout,
-                           String sourceFile, String lines, boolean generator) {
+                           String sourceFile, String lines, boolean generator, boolean bodyHasHandlers) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         String superclass = generator ? RuntimeNames.GENERATOR_FRAME : RuntimeNames.FRAME;
         cw.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
@@ -68,11 +70,27 @@ final class FrameClassGenerator {
         if (!generator) {
             // a generator is stepped by its consumer, never awaited as a coroutine
             writeAwaitFrom(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
+        } else if (!bodyHasHandlers) {
+            writeRunsNoCodeOnClose(cw);
         }
         writeToString(cw, host, methodName);
         writeLocation(cw, frameClass, host, methodName, sourceFile, lines);
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /**
+     * {@code runsCodeOnClose()} answering false: closing such a generator runs none of its
+     * code, so its loop need not keep track of it to close it when shutting down.
+     */
+    private static void writeRunsNoCodeOnClose(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, RuntimeNames.RUNS_CODE_ON_CLOSE,
+                "()Z", null, null);
+        mv.visitCode();
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** The constructor's parameters: the receiver, if any, then the method's own. */

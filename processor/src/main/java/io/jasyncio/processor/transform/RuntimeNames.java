@@ -26,6 +26,8 @@ final class RuntimeNames {
     static final String EMIT_VALUE = "emitValue";
     /** The superclass of an async generator's frame. */
     static final String GENERATOR_FRAME = "io/jasyncio/internal/GeneratorFrame";
+    /** {@code GeneratorFrame.runsCodeOnClose()}: a generator frame of a body without handlers overrides it with false. */
+    static final String RUNS_CODE_ON_CLOSE = "runsCodeOnClose";
 
     /** {@code hasNext()} of the async iterator interfaces, whose await the pass may skip. */
     static final String ASYNC_ITERATOR = "io/jasyncio/AsyncIterator";
