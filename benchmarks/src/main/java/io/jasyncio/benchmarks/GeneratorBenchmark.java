@@ -95,6 +95,57 @@ public class GeneratorBenchmark {
         return loop.runUntilComplete(sum(numbers(values)));
     }
 
+    static final int SHORT_GENERATORS = 1_000;
+
+    @Async
+    static AsyncGenerator<Integer> three(int first) {
+        await(emit(first));
+        await(emit(first + 1));
+        await(emit(first + 2));
+        return end();
+    }
+
+    /** {@link #three}, with a finally block: a close would run code of the generator's. */
+    @Async
+    static AsyncGenerator<Integer> threeWithFinally(int first, long[] finallyRan) {
+        try {
+            await(emit(first));
+            await(emit(first + 1));
+            await(emit(first + 2));
+            return end();
+        } finally {
+            finallyRan[0]++;
+        }
+    }
+
+    /** Many short generators, each started, run to its end and dropped: what a generator's life costs. */
+    @Async
+    static Coroutine<Long> sumOfShortGenerators(boolean withFinally) {
+        long sum = 0;
+        long[] finallyRan = {0};
+        for (int i = 0; i < SHORT_GENERATORS; i++) {
+            AsyncGenerator<Integer> values = withFinally ? threeWithFinally(i, finallyRan) : three(i);
+            while (await(values.hasNext())) {
+                sum += values.next();
+            }
+        }
+        return result(sum + finallyRan[0]);
+    }
+
+    /** An operation is one generator of three values, created, consumed to its end and dropped. */
+    @Benchmark
+    @OperationsPerInvocation(SHORT_GENERATORS)
+    public long jasyncioShortGenerators() {
+        return loop.runUntilComplete(sumOfShortGenerators(false));
+    }
+
+    /** {@link #jasyncioShortGenerators()}, each generator with a finally block. */
+    @Benchmark
+    @OperationsPerInvocation(SHORT_GENERATORS)
+    public long jasyncioShortGeneratorsWithFinally() {
+        return loop.runUntilComplete(sumOfShortGenerators(true));
+    }
+
     @Benchmark
     @OperationsPerInvocation(VALUES)
     public long kotlinFlow() {
