@@ -5,8 +5,6 @@ import io.jasyncio.processor.transform.AsyncClassTransformer;
 import io.jasyncio.processor.transform.AsyncCloseSites;
 import io.jasyncio.processor.transform.AsyncCloseableClasses;
 import io.jasyncio.processor.transform.TransformException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Map;
@@ -32,7 +30,8 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            AsyncCloseSites closes = AsyncCloseSites.inBytecode(new AsyncCloseableClasses(name -> classFile(loader, name)));
+            AsyncCloseSites closes = AsyncCloseSites.inBytecode(new AsyncCloseableClasses(
+                    name -> AsyncCloseableClasses.classFile(loader, name)));
             Map<String, byte[]> files = AsyncClassTransformer.transform(classFile, false, closes);
             if (files.isEmpty()) {
                 return null; // rewritten already (by the processor or the weaver), or nothing @Async
@@ -56,18 +55,6 @@ final class AsyncClassFileTransformer implements ClassFileTransformer {
                     + ": " + e));
         }
         return null;
-    }
-
-    /**
-     * A class's file as {@code loader} finds it, read without loading the class (which could not
-     * be loaded while another class is being defined), or null.
-     */
-    private static byte[] classFile(ClassLoader loader, String internalName) {
-        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static void report(String message) {

@@ -5,7 +5,6 @@ import io.jasyncio.processor.transform.AsyncCloseSites;
 import io.jasyncio.processor.transform.AsyncCloseableClasses;
 import io.jasyncio.processor.transform.TransformException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,11 +98,9 @@ public final class Weaver {
             if (Files.isRegularFile(file)) {
                 return Files.readAllBytes(file);
             }
-            try (InputStream in = Weaver.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
-                return in == null ? null : in.readAllBytes();
-            }
         } catch (IOException e) {
             return null;
         }
+        return AsyncCloseableClasses.classFile(Weaver.class.getClassLoader(), internalName);
     }
 }

@@ -1,5 +1,7 @@
 package io.jasyncio.processor.transform;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,18 @@ public final class AsyncCloseableClasses implements Predicate<String> {
         this.classFiles = classFiles;
         RUNTIME_CLOSEABLES.forEach(name -> known.put(name, true));
         known.put("java/lang/Object", false);
+    }
+
+    /**
+     * A class's file as {@code loader} finds it, read without loading the class (which could not
+     * be loaded while another class is being defined), or null.
+     */
+    public static byte[] classFile(ClassLoader loader, String internalName) {
+        try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Override
