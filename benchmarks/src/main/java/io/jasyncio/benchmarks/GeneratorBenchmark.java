@@ -37,6 +37,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * 1,000,000 (16 MB of {@code Integer}s, read once per pass, so the consumer's first touch of each
  * one comes from memory or the last-level cache) or 1,024 (all in the first-level cache, so only
  * the handing over is measured). Every peer reads the same array.
+ *
+ * <p>{@code layout} is how those values lie in memory: {@code collected}, moved by two young
+ * collections before the first iteration, as the collector moves them in every fork of a peer
+ * that allocates (Kotlin's flow boxes each value again) and in any program that has run a
+ * while; or {@code allocation}, in the order the setup allocated them, which only a fork that
+ * never collects keeps. See {@link YoungCollections}.
  */
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
@@ -46,6 +52,9 @@ public class GeneratorBenchmark {
 
     @Param({"1000000", "1024"})
     public int distinct;
+
+    @Param({"collected", "allocation"})
+    public String layout = "collected";
 
     private Integer[] values;
     private EventLoop loop;
@@ -60,6 +69,11 @@ public class GeneratorBenchmark {
         values = new Integer[VALUES];
         for (int i = 0; i < VALUES; i++) {
             values[i] = boxed[i % distinct];
+        }
+        switch (layout) {
+            case "collected" -> YoungCollections.run(2);
+            case "allocation" -> { }
+            default -> throw new IllegalArgumentException("layout: collected or allocation, not " + layout);
         }
         loop = EventLoop.newEventLoop();
         subscriberThread = Executors.newSingleThreadExecutor();

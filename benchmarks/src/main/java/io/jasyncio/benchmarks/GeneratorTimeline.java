@@ -11,20 +11,25 @@ package io.jasyncio.benchmarks;
  *     io.jasyncio.benchmarks.GeneratorTimeline generator 20 1000000
  * }</pre>
  *
- * Arguments: {@code generator} or {@code flow}, the seconds, and the number of distinct values.
+ * Arguments: {@code generator} or {@code flow}, the seconds, the number of distinct values, and
+ * optionally the values' layout ({@code collected}, the default, or {@code allocation}: see
+ * {@link GeneratorBenchmark}).
  */
 public final class GeneratorTimeline {
     private GeneratorTimeline() {}
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 3 || !(args[0].equals("generator") || args[0].equals("flow"))) {
-            System.err.println("usage: GeneratorTimeline generator|flow SECONDS DISTINCT");
+        if (args.length < 3 || args.length > 4 || !(args[0].equals("generator") || args[0].equals("flow"))) {
+            System.err.println("usage: GeneratorTimeline generator|flow SECONDS DISTINCT [collected|allocation]");
             System.exit(2);
         }
         boolean flow = args[0].equals("flow");
         int seconds = Integer.parseInt(args[1]);
         GeneratorBenchmark benchmark = new GeneratorBenchmark();
         benchmark.distinct = Integer.parseInt(args[2]);
+        if (args.length == 4) {
+            benchmark.layout = args[3];
+        }
         benchmark.setUp();
         try {
             long checksum = 0;
