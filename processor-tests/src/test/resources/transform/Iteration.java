@@ -38,6 +38,18 @@ public class Iteration {
         return result(all.toString());
     }
 
+    /** As {@link #joined}, with each answer kept boxed before it is tested. */
+    @Async
+    public Coroutine<String> joinedBoxed(AsyncIterator<String> values) {
+        StringBuilder all = new StringBuilder();
+        Boolean more = await(values.hasNext());
+        while (more) {
+            all.append(values.next()).append(';');
+            more = await(values.hasNext());
+        }
+        return result(all.toString());
+    }
+
     /** An async iterator of its own: each hasNext gives a done future, as a queue's may. */
     public static final class Countdown implements AsyncIterator<String> {
         private int left;

@@ -19,6 +19,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * The shapes the pass gives async iteration: {@code await(it.hasNext())} asks an iterator that
@@ -101,6 +102,55 @@ class IterationTest {
     }
 
     @Test
+    void aTrueAnswerSkipsTheUnboxingOfTheLoopCondition() {
+        JumpInsnNode skip = jumpOnTrueAnswer(body("joined"));
+        assertEquals(Opcodes.ICONST_1, realBefore(skip).getOpcode(), "the answer is pushed as a boolean");
+        AbstractInsnNode unbox = realBefore(skip.label);
+        assertTrue(unbox instanceof MethodInsnNode call && call.owner.equals("java/lang/Boolean")
+                && call.name.equals("booleanValue"), "the jump lands just after the unboxing");
+    }
+
+    @Test
+    void aTrueAnswerKeptBoxedGoesOnAsTheAwaitsValue() throws Exception {
+        JumpInsnNode skip = jumpOnTrueAnswer(body("joinedBoxed"));
+        assertTrue(realAfter(skip.label) instanceof TypeInsnNode cast && cast.getOpcode() == Opcodes.CHECKCAST
+                && cast.desc.equals("java/lang/Boolean"), "the Boolean itself goes on, to be cast and kept");
+        Object generator = words(List.of("a", "b"), -1, null);
+        Object joined = call("joinedBoxed", new Class<?>[] {io.jasyncio.AsyncIterator.class}, generator);
+        assertEquals("a;ab;", loop.runUntilComplete((Coroutine<?>) joined));
+    }
+
+    /** The jump a true answer of {@code hasNextNow} takes past the await. */
+    private static JumpInsnNode jumpOnTrueAnswer(MethodNode method) {
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn instanceof MethodInsnNode call && call.name.equals("hasNextNow")) {
+                for (AbstractInsnNode next = insn.getNext(); next != null; next = next.getNext()) {
+                    if (next instanceof JumpInsnNode jump && jump.getOpcode() == Opcodes.GOTO) {
+                        return jump;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no eager hasNext in " + method.name);
+    }
+
+    private static AbstractInsnNode realBefore(AbstractInsnNode insn) {
+        AbstractInsnNode previous = insn.getPrevious();
+        while (previous.getOpcode() < 0) {
+            previous = previous.getPrevious();
+        }
+        return previous;
+    }
+
+    private static AbstractInsnNode realAfter(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
+        while (next.getOpcode() < 0) {
+            next = next.getNext();
+        }
+        return next;
+    }
+
+    @Test
     void anEmitsAwaitGoesStraightToItsSuspension() {
         List<String> calls = calls(body("words"));
         assertEquals(1, calls.stream().filter(c -> c.equals("io/jasyncio/Future.done")).count(),
@@ -114,7 +164,7 @@ class IterationTest {
         int unguarded = 0;
         for (AbstractInsnNode insn = body("words").instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof FieldInsnNode write && write.getOpcode() == Opcodes.PUTFIELD
-                    && write.desc.equals("Ljava/lang/Object;")) {
+                    && (write.desc.startsWith("L") || write.desc.startsWith("["))) {
                 // aload frame; getfield f; aload local; if_acmpeq kept; aload frame; aload local; putfield f
                 AbstractInsnNode jump = write.getPrevious().getPrevious().getPrevious();
                 AbstractInsnNode read = jump.getPrevious().getPrevious();

@@ -59,11 +59,8 @@ final class FrameClassGenerator {
                 frameClass, null, superclass, null);
         cw.visitSource(sourceFile, null);
         cw.visitField(0, LABEL_FIELD, LABEL_DESCRIPTOR, null, null).visitEnd();
-        for (Map.Entry<Character, Integer> kind : layout.fieldCounts.entrySet()) {
-            for (int i = 0; i < kind.getValue(); i++) {
-                cw.visitField(0, FrameLayout.fieldName(kind.getKey(), i),
-                        FrameType.fieldDescriptor(kind.getKey()), null, null).visitEnd();
-            }
+        for (Map.Entry<String, String> field : layout.fields.entrySet()) {
+            cw.visitField(0, field.getKey(), field.getValue(), null, null).visitEnd();
         }
         writeConstructor(cw, frameClass, superclass, host, methodDescriptor, isStatic, layout);
         writeResume(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
@@ -108,7 +105,7 @@ final class FrameClassGenerator {
         for (FrameLayout.Kept parameter : layout.parameters) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(FrameType.loadOpcode(parameter.kind()), parameter.local() + 1);
-            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, parameter.field(), FrameType.fieldDescriptor(parameter.kind()));
+            mv.visitFieldInsn(Opcodes.PUTFIELD, frameClass, parameter.field(), parameter.descriptor());
         }
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
@@ -188,18 +185,9 @@ final class FrameClassGenerator {
     private static void callBody(MethodVisitor mv, String frameClass, String host, boolean hostIsInterface,
                                  String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout,
                                  boolean fresh) {
-        Type[] arguments = Type.getArgumentTypes(methodDescriptor);
-        int first = isStatic ? 0 : 1;
-        for (int i = 0; i < layout.parameters.size(); i++) {
-            FrameLayout.Kept parameter = layout.parameters.get(i);
+        for (FrameLayout.Kept parameter : layout.parameters) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
-            mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, parameter.field(), FrameType.fieldDescriptor(parameter.kind()));
-            if (parameter.kind() == 'A') {
-                String type = i < first ? host : arguments[i - first].getInternalName();
-                if (!type.equals(RuntimeNames.OBJECT)) {
-                    mv.visitTypeInsn(Opcodes.CHECKCAST, type);
-                }
-            }
+            mv.visitFieldInsn(Opcodes.GETFIELD, frameClass, parameter.field(), parameter.descriptor());
         }
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         if (fresh) {

@@ -3,6 +3,7 @@ package io.jasyncio.processor.transform;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
@@ -13,11 +14,13 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Phase 5: where each value kept across a suspension lives in the frame object. Fields are
- * typed by kind (int, long, float, double, Object: no boxing) and reused from one site to the
- * next, so a frame has, per kind, as many fields as the site that keeps the most values of
- * that kind, after the fields of the receiver and the parameters, which hold the arguments for
- * the whole call.
+ * Phase 5: where each value kept across a suspension lives in the frame object. A field has
+ * the type of the values it keeps (a primitive, so nothing is boxed, or the reference type the
+ * verifier sees there, so nothing is cast when it is loaded back: a cast costs a load of the
+ * object's class and a compare at every resume). Fields are reused from one site to the next
+ * by values of the same type, so a frame has, per type, as many fields as the site that keeps
+ * the most values of that type, after the fields of the receiver and the parameters, which
+ * hold the arguments for the whole call.
  */
 final class FrameLayout {
 
@@ -29,6 +32,11 @@ final class FrameLayout {
     record Kept(int local, Object type, String field) {
         char kind() {
             return FrameType.kind(type);
+        }
+
+        /** The descriptor of the field: the value's own type, so that it is loaded back uncast. */
+        String descriptor() {
+            return FrameType.fieldDescriptor(type);
         }
     }
 
@@ -45,11 +53,13 @@ final class FrameLayout {
      */
     final BitSet passedBack = new BitSet();
     final Map<AwaitSite, SiteLayout> sites = new HashMap<>();
-    /** How many fields of each kind the frame class declares. */
-    final Map<Character, Integer> fieldCounts = new HashMap<>();
+    /** The fields the frame class declares: name to descriptor, in the order they were made. */
+    final Map<String, String> fields = new LinkedHashMap<>();
+    /** The fields of each descriptor, in the order sites take them. */
+    private final Map<String, List<String>> fieldsByDescriptor = new HashMap<>();
 
     FrameLayout(String owner, MethodNode method, List<AwaitSite> sites) {
-        Map<Character, Integer> parameterFields = new HashMap<>();
+        Map<String, Integer> parameterFields = new HashMap<>();
         this.parameters = layOutParameters(owner, method, parameterFields);
         this.parameterSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2)
                 - ((method.access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
@@ -62,7 +72,7 @@ final class FrameLayout {
         // The parameters' fields hold the arguments for the whole call (the frame passes them
         // at every resume): no site reuses them.
         for (AwaitSite site : sites) {
-            Map<Character, Integer> used = new HashMap<>(parameterFields);
+            Map<String, Integer> used = new HashMap<>(parameterFields);
             List<Kept> locals = new ArrayList<>();
             for (int local = 0; local < site.locals.size(); local++) {
                 Object type = site.locals.get(local);
@@ -71,11 +81,11 @@ final class FrameLayout {
                     continue;
                 }
                 boolean keep = site.live.get(local) && type != Opcodes.NULL;
-                locals.add(new Kept(local, type, keep ? allocate(kind, used) : null));
+                locals.add(new Kept(local, type, keep ? allocate(type, used) : null));
             }
             List<Kept> stack = new ArrayList<>();
             for (Object type : FrameType.toFrameLayout(site.stackBelow())) {
-                stack.add(new Kept(-1, type, type == Opcodes.NULL ? null : allocate(FrameType.kind(type), used)));
+                stack.add(new Kept(-1, type, type == Opcodes.NULL ? null : allocate(type, used)));
             }
             this.sites.put(site, new SiteLayout(locals, stack));
         }
@@ -94,28 +104,38 @@ final class FrameLayout {
         return assigned;
     }
 
-    private List<Kept> layOutParameters(String owner, MethodNode method, Map<Character, Integer> used) {
+    private List<Kept> layOutParameters(String owner, MethodNode method, Map<String, Integer> used) {
         List<Kept> kept = new ArrayList<>();
         int local = 0;
         if ((method.access & Opcodes.ACC_STATIC) == 0) {
-            kept.add(new Kept(local++, owner, allocate('A', used)));
+            kept.add(new Kept(local++, owner, allocate(owner, used)));
         }
         for (Type argument : Type.getArgumentTypes(method.desc)) {
             Object type = verifierType(argument);
-            kept.add(new Kept(local, type, allocate(FrameType.kind(type), used)));
+            kept.add(new Kept(local, type, allocate(type, used)));
             local += argument.getSize();
         }
         return kept;
     }
 
-    private String allocate(char kind, Map<Character, Integer> used) {
-        int index = used.merge(kind, 1, Integer::sum) - 1;
-        fieldCounts.merge(kind, index + 1, Math::max);
-        return fieldName(kind, index);
-    }
-
-    static String fieldName(char kind, int index) {
-        return Character.toLowerCase(kind) + Integer.toString(index);
+    /**
+     * A field for a value of verifier type {@code type} at a site whose fields so far are
+     * counted in {@code used}: the next one of its type that the site has not taken, made if
+     * there is none yet. Fields are shared only by values of one type, so none needs a cast
+     * when it is loaded back.
+     */
+    private String allocate(Object type, Map<String, Integer> used) {
+        String descriptor = FrameType.fieldDescriptor(type);
+        int index = used.merge(descriptor, 1, Integer::sum) - 1;
+        List<String> ofType = fieldsByDescriptor.computeIfAbsent(descriptor, d -> new ArrayList<>());
+        if (index == ofType.size()) {
+            char kind = FrameType.kind(type);
+            long sameKind = fields.values().stream().filter(d -> FrameType.kindOfDescriptor(d) == kind).count();
+            String name = Character.toLowerCase(kind) + Long.toString(sameKind);
+            ofType.add(name);
+            fields.put(name, descriptor);
+        }
+        return ofType.get(index);
     }
 
     static Object verifierType(Type type) {

@@ -38,8 +38,25 @@ final class FrameType {
         return type == Opcodes.LONG || type == Opcodes.DOUBLE;
     }
 
-    static String fieldDescriptor(char kind) {
-        return kind == 'A' ? "Ljava/lang/Object;" : String.valueOf(kind);
+    /**
+     * The descriptor of a field that holds a value of this type: the type itself, or
+     * {@code Object} for what has no descriptor of its own (an uninitialized object).
+     */
+    static String fieldDescriptor(Object type) {
+        char kind = kind(type);
+        if (kind != 'A') {
+            return String.valueOf(kind);
+        }
+        if (type instanceof String name) {
+            return name.startsWith("[") ? name : "L" + name + ";";
+        }
+        return "Ljava/lang/Object;";
+    }
+
+    /** The slot kind of a field descriptor, as {@link #kind} gives it for the type. */
+    static char kindOfDescriptor(String descriptor) {
+        char first = descriptor.charAt(0);
+        return first == 'L' || first == '[' ? 'A' : first;
     }
 
     static int loadOpcode(char kind) {

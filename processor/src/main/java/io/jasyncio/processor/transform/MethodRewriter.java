@@ -325,7 +325,7 @@ final class MethodRewriter {
 
         MethodInsnNode hasNext = awaitedHasNext(site);
         if (hasNext != null) {
-            askEagerly(code, hasNext, locals, below, after);
+            askEagerly(code, hasNext, locals, below, after, unboxedAnswer(code, site, locals, below));
         }
         if (site.kind == AwaitSite.Kind.TAIL_RETURN) {
             await.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
@@ -364,7 +364,7 @@ final class MethodRewriter {
      * loop condition of {@code while (await(it.hasNext()))} then costs a compare, not an await.
      */
     private void askEagerly(InsnList code, MethodInsnNode call, List<Object> locals, List<Object> below,
-                            LabelNode after) {
+                            LabelNode after, LabelNode unboxed) {
         LabelNode plain = new LabelNode();
         LabelNode await = new LabelNode();
         List<Object> withIterator = new ArrayList<>(below);
@@ -381,7 +381,13 @@ final class MethodRewriter {
         ask.add(new InsnNode(Opcodes.DUP));
         ask.add(new FieldInsnNode(Opcodes.GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;"));
         ask.add(new JumpInsnNode(Opcodes.IF_ACMPNE, await));
-        ask.add(new JumpInsnNode(Opcodes.GOTO, after));
+        if (unboxed != null) {
+            ask.add(new InsnNode(Opcodes.POP));
+            ask.add(new InsnNode(Opcodes.ICONST_1));
+            ask.add(new JumpInsnNode(Opcodes.GOTO, unboxed));
+        } else {
+            ask.add(new JumpInsnNode(Opcodes.GOTO, after));
+        }
         ask.add(plain);
         ask.add(frame(locals, withIterator));
         code.insertBefore(call, ask);
@@ -389,6 +395,38 @@ final class MethodRewriter {
         join.add(await);
         join.add(frame(locals, withAnswer));
         code.insert(call, join);
+    }
+
+    /**
+     * Where the await at {@code site} is unboxed as a {@code boolean} (its value cast to
+     * {@code Boolean}, then {@code booleanValue()}, as javac compiles {@code while (await(...))}):
+     * a label placed just after the unboxing, which an answer known to be true can jump to with
+     * the {@code boolean} pushed, so that the compiled loop tests a constant instead of a
+     * {@code Boolean}. Null where the value is used otherwise.
+     */
+    private static LabelNode unboxedAnswer(InsnList code, AwaitSite site, List<Object> locals, List<Object> below) {
+        AbstractInsnNode cast = Instructions.next(site.instruction);
+        AbstractInsnNode unbox = cast == null ? null : Instructions.next(cast);
+        if (!(cast instanceof TypeInsnNode type && type.getOpcode() == Opcodes.CHECKCAST
+                && type.desc.equals("java/lang/Boolean"))
+                || !(unbox instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKEVIRTUAL
+                && call.owner.equals("java/lang/Boolean") && call.name.equals("booleanValue")
+                && call.desc.equals("()Z"))) {
+            return null;
+        }
+        for (AbstractInsnNode insn = unbox.getNext(); insn != null && insn.getOpcode() < 0; insn = insn.getNext()) {
+            if (insn instanceof FrameNode) {
+                return null; // a branch target already has its frame there: leave the await as it is
+            }
+        }
+        LabelNode unboxed = new LabelNode();
+        List<Object> withBoolean = new ArrayList<>(below);
+        withBoolean.add(Opcodes.INTEGER);
+        InsnList join = new InsnList();
+        join.add(unboxed);
+        join.add(frame(locals, withBoolean));
+        code.insert(unbox, join);
+        return unboxed;
     }
 
     /**
@@ -495,7 +533,7 @@ final class MethodRewriter {
         LabelNode kept = new LabelNode();
         InsnList store = new InsnList();
         store.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        store.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), FrameType.fieldDescriptor('A')));
+        store.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), value.descriptor()));
         store.add(new VarInsnNode(Opcodes.ALOAD, fromLocal));
         store.add(new JumpInsnNode(Opcodes.IF_ACMPEQ, kept));
         store.add(store(value, fromLocal));
@@ -508,7 +546,7 @@ final class MethodRewriter {
         InsnList store = new InsnList();
         store.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
         store.add(new VarInsnNode(FrameType.loadOpcode(value.kind()), fromLocal));
-        store.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, value.field(), FrameType.fieldDescriptor(value.kind())));
+        store.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, value.field(), value.descriptor()));
         return store;
     }
 
@@ -529,7 +567,7 @@ final class MethodRewriter {
         return block;
     }
 
-    /** Pushes a kept value from its field, cast back to its type; or its stand-in constant. */
+    /** Pushes a kept value from its field, which has its type; or its stand-in constant. */
     private InsnList load(FrameLayout.Kept value) {
         InsnList load = new InsnList();
         if (value.field() == null) {
@@ -537,10 +575,7 @@ final class MethodRewriter {
             return load;
         }
         load.add(new VarInsnNode(Opcodes.ALOAD, FRAME));
-        load.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), FrameType.fieldDescriptor(value.kind())));
-        if (value.kind() == 'A' && !RuntimeNames.OBJECT.equals(value.type())) {
-            load.add(new TypeInsnNode(Opcodes.CHECKCAST, (String) value.type()));
-        }
+        load.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, value.field(), value.descriptor()));
         return load;
     }
 

@@ -23,8 +23,8 @@
  *       keep, those read after it before being written. Hands on: each site's kept locals.</li>
  *   <li>{@code KeepLocalsInScope}, only with {@code -Ajasyncio.debug=true}: keeps every local
  *       in scope at a site as well, for the debugger.</li>
- *   <li>{@code FrameLayout}: the frame's fields, one per kept value, typed, shared between
- *       sites where they can be. Hands on: the layout.</li>
+ *   <li>{@code FrameLayout}: the frame's fields, one per kept value, each of its value's
+ *       type, shared between sites by values of one type. Hands on: the layout.</li>
  *   <li>{@code LocalScopes}: trims the local variable table where a local is not kept, so a
  *       debugger never shows a stale value as current.</li>
  *   <li>{@code MethodRewriter}: the method becomes a stub that creates the frame, and a body

@@ -82,7 +82,44 @@ class LivenessAndLayoutTest {
                 "x and s kept, y dead");
         assertEquals(Map.of(2, "-", 3, "-", 4, "a1", 5, "i1"), fields(layout.sites.get(sites.get(1))),
                 "z reuses x's field, s keeps its own");
-        assertEquals(Map.of('I', 2, 'A', 2), layout.fieldCounts);
+        assertEquals(Map.of("a0", "Lio/jasyncio/Future;", "i0", "I", "i1", "I", "a1", "Ljava/lang/String;"),
+                layout.fields, "each field has the type of the values it holds");
         assertNull(layout.sites.get(sites.get(1)).locals().get(0).field());
+    }
+
+    /**
+     * <pre>{@code
+     * static Coroutine<Integer> m(Future<Object> f) {
+     *     String s = "s";
+     *     await(f);           // keeps s
+     *     s.length();
+     *     Integer n = 1;
+     *     await(f);           // keeps n; s is dead
+     *     return result(n);
+     * }
+     * }</pre>
+     */
+    @Test
+    void valuesOfDifferentTypesNeverShareAField() throws TransformException {
+        MethodNode method = MethodBuilder.staticCoroutine("Lio/jasyncio/Future;")
+                .ldc("s").var(Opcodes.ASTORE, 1)
+                .var(Opcodes.ALOAD, 0).await().insn(Opcodes.POP)
+                .var(Opcodes.ALOAD, 1).invoke(Opcodes.INVOKEVIRTUAL, "java/lang/String", "length", "()I")
+                .insn(Opcodes.POP)
+                .insn(Opcodes.ICONST_1)
+                .invoke(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;")
+                .var(Opcodes.ASTORE, 2)
+                .var(Opcodes.ALOAD, 0).await().insn(Opcodes.POP)
+                .var(Opcodes.ALOAD, 2)
+                .returnResult()
+                .build(2, 3);
+        List<AwaitSite> sites = AwaitSiteAnalysis.findSites(MethodBuilder.OWNER, method);
+        LivenessAnalysis.computeLiveLocals(MethodBuilder.OWNER, method, sites);
+        FrameLayout layout = new FrameLayout(MethodBuilder.OWNER, method, sites);
+
+        assertEquals("a1", fields(layout.sites.get(sites.get(0))).get(1), "s");
+        assertEquals("a2", fields(layout.sites.get(sites.get(1))).get(2), "n: not s's field, though s is dead");
+        assertEquals(Map.of("a0", "Lio/jasyncio/Future;", "a1", "Ljava/lang/String;", "a2", "Ljava/lang/Integer;"),
+                layout.fields);
     }
 }
