@@ -215,11 +215,14 @@ class EventLoopThreadsafeTest extends LoopTestBase {
     @Test
     void submissionsRacingStopAndCloseRunOnceOrReportCancelledOrThrow() throws Exception {
         int threads = 8;
-        int cap = 2_000_000; // per thread: a producer that never meets the closed loop fails
+        // A producer that pushes this many before the loop closes waits for close() and then
+        // pushes once more, so every producer ends on the closed loop however it is scheduled.
+        int pushesBeforeWaiting = 200_000;
         int pushesBeforeStop = 20_000; // then producer 0 stops the loop, and close() follows
         // Loop thread only, then read after every producer is joined.
         java.util.Map<Long, Integer> runs = new java.util.HashMap<>();
         java.util.concurrent.atomic.AtomicBoolean closeReturned = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch loopClosed = new CountDownLatch(1);
         List<List<Handle>> accepted = new ArrayList<>();
         long[] refusedId = new long[threads];
         int[] acceptedAfterClose = new int[threads];
@@ -232,7 +235,10 @@ class EventLoopThreadsafeTest extends LoopTestBase {
             refusedId[t] = -1;
             producers.add(new Thread(() -> {
                 awaitLatch(start);
-                for (int i = 0; i < cap; i++) {
+                for (int i = 0; i <= pushesBeforeWaiting; i++) {
+                    if (i == pushesBeforeWaiting) {
+                        awaitLatch(loopClosed);
+                    }
                     long id = (long) thread << 32 | i;
                     boolean afterClose = closeReturned.get();
                     try {
@@ -256,6 +262,7 @@ class EventLoopThreadsafeTest extends LoopTestBase {
         loop.runForever();
         loop.close();
         closeReturned.set(true);
+        loopClosed.countDown();
         for (Thread producer : producers) {
             producer.join();
         }
@@ -278,7 +285,9 @@ class EventLoopThreadsafeTest extends LoopTestBase {
 
     private static void awaitLatch(CountDownLatch latch) {
         try {
-            latch.await();
+            if (!latch.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("waited 20 s for a latch");
+            }
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
