@@ -99,16 +99,27 @@ public abstract class GeneratorFrame extends CoroutineFrame<Object>
     @Override
     @SuppressWarnings("unchecked")
     public final Awaitable<Boolean> hasNext() {
+        if (state == TAKEN && !(Thread.currentThread() == runner && LOOP_INTERNALS.runsTask(loop))) {
+            return renewedStep(); // not called by a task of the loop: the step runs when awaited
+        }
         Object answer = hasNextNow();
         return answer == Boolean.TRUE ? yes : (Awaitable<Boolean>) answer;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Rewritten code, the only caller besides {@link #hasNext()}, always runs in a task on
+     * its loop's thread (the driver runs nowhere else), so this does not check where it is
+     * called from: the generator runs at once wherever it stopped at an emit. {@code hasNext}
+     * checks first for the callers that may be anywhere.
+     */
     @Override
     public final Object hasNextNow() {
         // Kept small on purpose: the JIT inlines this method, and the generator's body with
         // it, into the consumer's loop only while its compiled code stays small, so everything
         // but the common case (the body comes round to its next emit) is in ranOnTo.
-        if (state == TAKEN && Thread.currentThread() == runner && LOOP_INTERNALS.runsTask(loop)) {
+        if (state == TAKEN) {
             state = RUNNING;
             Object next;
             try {
