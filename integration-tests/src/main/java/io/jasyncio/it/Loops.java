@@ -29,6 +29,25 @@ public class Loops {
         return result(sum);
     }
 
+    /** Fails inside its loop once {@code failAt} values have been awaited, or sums them all. */
+    @Async
+    public Coroutine<Integer> failingInsideTheLoop(int n, int failAt) {
+        int sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == failAt) {
+                throw new IllegalStateException("failed at " + i);
+            }
+            sum += await(source.apply(i));
+        }
+        return result(sum);
+    }
+
+    /** No loop: one await. */
+    @Async
+    public Coroutine<Integer> once(int i) {
+        return result(await(source.apply(i)));
+    }
+
     public static int forLoopSync(int n) {
         int sum = 0;
         for (int i = 0; i < n; i++) {

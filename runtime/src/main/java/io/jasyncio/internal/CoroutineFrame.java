@@ -124,16 +124,16 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     private static final Throwable AFTER_THROW = new Throwable("after throw", null, false, false) {};
 
     /*
-     * A coroutine's first step is resumed through this handle, which is deliberately not final:
-     * the JIT cannot see through a call of a handle it does not know, so it compiles the
-     * coroutine's code on its own instead of inlining it into the driver. A coroutine that does
-     * all its work in one step (a loop over an async generator, which runs the generator's body
-     * inline, or a computation that never suspends) then runs in code compiled for it alone.
+     * The first step of a coroutine whose method has a loop is resumed through this handle,
+     * which is deliberately not final: the JIT cannot see through a call of a handle it does not
+     * know, so it compiles the coroutine's code on its own instead of inlining it into the
+     * driver. A loop may do all its work in one step (over an async generator, whose body runs
+     * inline, or over lines already buffered), and it then runs in code compiled for it alone.
      * Inlined into the driver's loop, such a loop ran 15-30% slower: the values the driver keeps
      * for deoptimization took registers the loop needed, and it spilled its own to the stack.
-     * Later steps, which return to the driver after an await or two, keep the plain virtual
-     * call, which the JIT may inline; a second call site for the first step alone did not help,
-     * since it was inlined in the same way.
+     * The handle costs a few nanoseconds a call, so a method without a loop, which returns to
+     * the driver after a few instructions, keeps the plain virtual call, as do later steps. A
+     * second call site for the first step alone did not help: it was inlined in the same way.
      */
     private static MethodHandle firstStep; // not final: see above
 
@@ -149,6 +149,8 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     /** The return value once RETURNED, the exception once FAILED. */
     private Object outcome;
     private byte lifecycle = NEW;
+    /** The method has a loop: its first step is resumed apart from the driver (see {@link #run}). */
+    private boolean loops;
     /**
      * Where the code running this frame sits on the Java stack: in the low byte, how many inline
      * awaits it is nested in; above it, how many driver loops are below the one that runs it.
@@ -224,6 +226,14 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
         awaiting = null;
         outcome = null;
         nest = 0;
+    }
+
+    /**
+     * Called by the constructor of a frame whose method has a loop, which may run for long in
+     * one step: {@link #run} then resumes its first step in the method's own compiled code.
+     */
+    protected final void markLoop() {
+        loops = true;
     }
 
     @SuppressWarnings("unused")  // the call sites' first target
@@ -333,11 +343,11 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
      *     bottom frame has ended (its {@link #failure()} or {@link #value()} says how)
      */
     public static CoroutineFrame<?> run(CoroutineFrame<?> top, Object value, Throwable error) {
-        if (error != null || top.awaiting != null) {
-            return drive(top, value, error, 0); // resumed where it waited
+        if (error != null || top.awaiting != null || !top.loops) {
+            return drive(top, value, error, 0); // resumed where it waited, or a method without a loop
         }
-        // The first step of a claimed frame (or a generator's), resumed apart from the driver:
-        // see firstStep.
+        // The first step of a claimed frame (or a generator's) whose method loops, resumed apart
+        // from the driver: see firstStep.
         top.nest = 0;
         Object next;
         try {

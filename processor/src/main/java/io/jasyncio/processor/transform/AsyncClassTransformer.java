@@ -135,6 +135,7 @@ public final class AsyncClassTransformer {
         boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
         String originalDescriptor = method.desc;
         boolean hasHandlers = !method.tryCatchBlocks.isEmpty();
+        boolean hasLoop = BackwardJumps.any(method.instructions);
         AsyncClose.apply(method, closes);
         PostponeNew.apply(host.name, method);
         int firstLine = MethodRewriter.firstLine(method.instructions);
@@ -148,7 +149,7 @@ public final class AsyncClassTransformer {
         MethodNode body = MethodRewriter.rewrite(host.name, isInterface, frameClass, method, sites, layout);
         byte[] frame = FrameClassGenerator.generate(host.version, frameClass, host.name, isInterface,
                 method.name, originalDescriptor, isStatic, layout, host.sourceFile, lineTable(firstLine, sites),
-                originalDescriptor.endsWith(RuntimeNames.GENERATOR_RETURN), hasHandlers);
+                originalDescriptor.endsWith(RuntimeNames.GENERATOR_RETURN), hasHandlers, hasLoop);
         Verification.verify(frame, method.name);
         frames.put(binaryName(frameClass), frame);
         return body;

@@ -52,7 +52,8 @@ final class FrameClassGenerator {
      */
     static byte[] generate(int classVersion, String frameClass, String host, boolean hostIsInterface,
                            String methodName, String methodDescriptor, boolean isStatic, FrameLayout layout,
-                           String sourceFile, String lines, boolean generator, boolean bodyHasHandlers) {
+                           String sourceFile, String lines, boolean generator, boolean bodyHasHandlers,
+                           boolean bodyHasLoop) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         String superclass = generator ? RuntimeNames.GENERATOR_FRAME : RuntimeNames.FRAME;
         cw.visit(classVersion, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
@@ -62,7 +63,7 @@ final class FrameClassGenerator {
         for (Map.Entry<String, String> field : layout.fields.entrySet()) {
             cw.visitField(0, field.getKey(), field.getValue(), null, null).visitEnd();
         }
-        writeConstructor(cw, frameClass, superclass, host, methodDescriptor, isStatic, layout);
+        writeConstructor(cw, frameClass, superclass, host, methodDescriptor, isStatic, layout, bodyHasLoop);
         writeResume(cw, frameClass, host, hostIsInterface, methodName, methodDescriptor, isStatic, layout);
         if (!generator) {
             // a generator is stepped by its consumer, never awaited as a coroutine
@@ -97,11 +98,16 @@ final class FrameClassGenerator {
     }
 
     private static void writeConstructor(ClassWriter cw, String frameClass, String superclass, String host,
-                                         String methodDescriptor, boolean isStatic, FrameLayout layout) {
+                                         String methodDescriptor, boolean isStatic, FrameLayout layout,
+                                         boolean bodyHasLoop) {
         MethodVisitor mv = cw.visitMethod(0, "<init>", constructorDescriptor(host, methodDescriptor, isStatic), null, null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, superclass, "<init>", "()V", false);
+        if (bodyHasLoop) {
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, frameClass, RuntimeNames.MARK_LOOP, "()V", false);
+        }
         for (FrameLayout.Kept parameter : layout.parameters) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(FrameType.loadOpcode(parameter.kind()), parameter.local() + 1);

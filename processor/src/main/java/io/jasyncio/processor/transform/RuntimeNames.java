@@ -56,6 +56,8 @@ final class RuntimeNames {
     static final String SUSPENDED = "SUSPENDED";
     static final String RESUME = "resume";
     static final String RESUME_DESCRIPTOR = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
+    /** Called by the constructor of a frame whose method has a loop. */
+    static final String MARK_LOOP = "markLoop";
 
     static final String OBJECT = "java/lang/Object";
     static final String THROWABLE = "java/lang/Throwable";
