@@ -7,11 +7,16 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Records what a java.util.logging logger (System.Logger's default backend) publishes. */
+/**
+ * Records what a java.util.logging logger (System.Logger's default backend) publishes from the
+ * thread that made the capture: the tests' loops run there, while a report from the cleaner's
+ * thread about a coroutine another test dropped may come at any moment.
+ */
 final class LogCapture extends Handler implements AutoCloseable {
     private final Logger logger;
     private final boolean parentHandlers;
     private final List<LogRecord> records = new ArrayList<>();
+    private final long thread = Thread.currentThread().getId();
 
     private LogCapture(Logger logger) {
         this.logger = logger;
@@ -31,7 +36,9 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public synchronized void publish(LogRecord record) {
-        records.add(record);
+        if (record.getLongThreadID() == thread) {
+            records.add(record);
+        }
     }
 
     @Override

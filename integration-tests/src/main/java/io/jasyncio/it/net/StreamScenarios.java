@@ -9,6 +9,7 @@ import static io.jasyncio.Asyncio.sleep;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import io.jasyncio.Async;
+import io.jasyncio.Asyncio;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Event;
 import io.jasyncio.Queue;
@@ -463,7 +464,7 @@ public final class StreamScenarios {
      * verifies everything. Both kernel buffers are made small so that they hold little.
      */
     @Async
-    public static Coroutine<SlowReaderReport> slowReader(int limit, long total, int maxSpins) {
+    public static Coroutine<SlowReaderReport> slowReader(int limit, long total, double maxSeconds) {
         WriterState state = new WriterState();
         int chunk = 16 * 1024;
         Server server = await(Streams.startServer((r, w) -> firehose(w, state, chunk, total), HOST, 0));
@@ -471,12 +472,13 @@ public final class StreamScenarios {
         setBuffer(c.writer(), StandardSocketOptions.SO_RCVBUF);
         await(state.started.waitSet());
         Transport clientTransport = c.writer().transport();
-        int spins = 0;
-        // Not a timed wait: each pass gives the loop one iteration of I/O, until the state the
-        // test is about is reached (the writer waits in drain() while the reader is paused).
+        // Each pass gives the loop one iteration of I/O, until the state the test is about is
+        // reached (the writer waits in drain() while the reader is paused); the time limit is a
+        // safety net only, generous because the kernel may deliver late on a loaded machine.
+        double giveUpAt = Asyncio.getRunningLoop().time() + maxSeconds;
         while (clientTransport.isReading() || !state.inDrain
                 || state.writer.transport().getWriteBufferSize() <= highWater(state.writer)) {
-            if (++spins > maxSpins) {
+            if (Asyncio.getRunningLoop().time() > giveUpAt) {
                 throw new AssertionError("the writer never blocked: " + state.written + " bytes written");
             }
             await(sleep(0));

@@ -2,18 +2,40 @@ package io.jasyncio.it.net;
 
 import io.jasyncio.Asyncio;
 import io.jasyncio.EventLoop;
-import java.io.File;
-import java.util.Arrays;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** This process's open file descriptors, for tests that check connections release theirs (Linux). */
+/**
+ * This process's open sockets, for tests that check connections release theirs (Linux). Only
+ * sockets count: other descriptors (a child process's pipes, which the JDK's reaper thread
+ * closes when it gets to run, or a JAR the class loader opens) come and go for reasons of
+ * their own.
+ */
 public final class OpenDescriptors {
     private OpenDescriptors() {}
 
-    /** The names under /proc/self/fd. */
+    /** What the socket descriptors under /proc/self/fd point to, such as {@code socket:[1234]}. */
     public static List<String> list() {
-        String[] names = new File("/proc/self/fd").list();
-        return names == null ? List.of() : Arrays.asList(names);
+        List<String> sockets = new ArrayList<>();
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path descriptor : (Iterable<Path>) descriptors::iterator) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(descriptor).toString();
+                } catch (IOException closedMeanwhile) {
+                    continue; // closed since the listing (the listing's own descriptor, too)
+                }
+                if (target.startsWith("socket:")) {
+                    sockets.add(target);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sockets;
     }
 
     /**

@@ -69,7 +69,7 @@ class StreamScenariosTest extends NetLoopTest {
     void aSlowReaderMakesDrainWaitAndKeepsBuffersBounded() {
         int limit = 16 * 1024;
         long total = 8L * 1024 * 1024;
-        StreamScenarios.SlowReaderReport report = run(StreamScenarios.slowReader(limit, total, 100_000));
+        StreamScenarios.SlowReaderReport report = run(StreamScenarios.slowReader(limit, total, 30));
         assertTrue(report.readerPausedWhenBlocked(), "the reader paused its transport: " + report);
         assertTrue(report.drainPendingWhenBlocked(), "drain() was waiting: " + report);
         assertTrue(report.writtenWhenBlocked() < total, "the writer could not finish alone: " + report);
