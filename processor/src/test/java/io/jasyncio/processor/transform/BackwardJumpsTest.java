@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
@@ -16,39 +17,43 @@ import org.objectweb.asm.tree.VarInsnNode;
 /** {@link BackwardJumps} on instruction lists built by hand. */
 class BackwardJumpsTest {
 
+    private static InsnList code(AbstractInsnNode... nodes) {
+        InsnList code = new InsnList();
+        for (AbstractInsnNode node : nodes) {
+            code.add(node);
+        }
+        return code;
+    }
+
+    private static VarInsnNode loadInt() {
+        return new VarInsnNode(Opcodes.ILOAD, 0);
+    }
+
+    private static InsnNode insn(int opcode) {
+        return new InsnNode(opcode);
+    }
+
     @Test
     void straightLineCodeAndForwardJumpsAreNoLoop() {
         LabelNode after = new LabelNode();
-        InsnList code = new InsnList();
-        code.add(new VarInsnNode(Opcodes.ILOAD, 0));
-        code.add(new JumpInsnNode(Opcodes.IFEQ, after)); // an if: forward only
-        code.add(new InsnNode(Opcodes.NOP));
-        code.add(after);
-        code.add(new InsnNode(Opcodes.RETURN));
-
-        assertFalse(BackwardJumps.any(code));
+        // if (x) { } return;
+        assertFalse(BackwardJumps.any(code(loadInt(), new JumpInsnNode(Opcodes.IFEQ, after),
+                insn(Opcodes.NOP), after, insn(Opcodes.RETURN))));
     }
 
     @Test
     void aConditionalJumpBackIsALoop() {
         LabelNode head = new LabelNode();
-        InsnList code = new InsnList();
-        code.add(head);
-        code.add(new VarInsnNode(Opcodes.ILOAD, 0));
-        code.add(new JumpInsnNode(Opcodes.IFNE, head)); // do { } while (x)
-        code.add(new InsnNode(Opcodes.RETURN));
-
-        assertTrue(BackwardJumps.any(code));
+        // do { } while (x); return;
+        assertTrue(BackwardJumps.any(code(head, loadInt(), new JumpInsnNode(Opcodes.IFNE, head),
+                insn(Opcodes.RETURN))));
     }
 
     @Test
     void aGotoToItselfIsALoop() {
         LabelNode self = new LabelNode();
-        InsnList code = new InsnList();
-        code.add(self);
-        code.add(new JumpInsnNode(Opcodes.GOTO, self)); // while (true) { }
-
-        assertTrue(BackwardJumps.any(code));
+        // while (true) { }
+        assertTrue(BackwardJumps.any(code(self, new JumpInsnNode(Opcodes.GOTO, self))));
     }
 
     @Test
@@ -56,21 +61,12 @@ class BackwardJumpsTest {
         LabelNode head = new LabelNode();
         LabelNode one = new LabelNode();
         LabelNode end = new LabelNode();
-        InsnList back = new InsnList();
-        back.add(head);
-        back.add(new VarInsnNode(Opcodes.ILOAD, 0));
-        back.add(new TableSwitchInsnNode(0, 0, end, head));
-        back.add(end);
-        back.add(new InsnNode(Opcodes.RETURN));
-        assertTrue(BackwardJumps.any(back));
+        assertTrue(BackwardJumps.any(code(head, loadInt(), new TableSwitchInsnNode(0, 0, end, head),
+                end, insn(Opcodes.RETURN))));
 
-        InsnList forward = new InsnList();
-        forward.add(new VarInsnNode(Opcodes.ILOAD, 0));
-        forward.add(new LookupSwitchInsnNode(end, new int[] {1}, new LabelNode[] {one}));
-        forward.add(one);
-        forward.add(new InsnNode(Opcodes.NOP));
-        forward.add(end);
-        forward.add(new InsnNode(Opcodes.RETURN));
-        assertFalse(BackwardJumps.any(forward));
+        LabelNode forwardEnd = new LabelNode();
+        assertFalse(BackwardJumps.any(code(loadInt(),
+                new LookupSwitchInsnNode(forwardEnd, new int[] {1}, new LabelNode[] {one}),
+                one, insn(Opcodes.NOP), forwardEnd, insn(Opcodes.RETURN))));
     }
 }
