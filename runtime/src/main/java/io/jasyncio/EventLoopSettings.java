@@ -39,7 +39,9 @@ abstract sealed class EventLoopSettings permits EventLoopTasks {
      * for it: asyncio's {@code add_signal_handler}. The handler stays until
      * {@link #removeSignalHandler} or the loop closes, which put the JVM's own handling back.
      *
-     * @throws IllegalArgumentException for an unknown signal, or one the JVM or the system keeps
+     * @throws IllegalArgumentException for an unknown signal, one the JVM or the system keeps, or
+     *     one the process ignored when it started (under {@code nohup}, SIGHUP; in the background
+     *     of a shell, SIGINT), which the JVM lets no program handle
      * @throws UnsupportedOperationException if this runtime cannot handle signals (no
      *     {@code jdk.unsupported} module)
      */

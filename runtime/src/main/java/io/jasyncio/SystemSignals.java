@@ -21,8 +21,8 @@ final class SystemSignals {
      * Runs {@code action} on each {@code signal} (a name as the JDK spells it: "INT", "TERM",
      * "HUP") from now on; returns the handler it replaced, for {@link #restore}.
      *
-     * @throws IllegalArgumentException for an unknown signal, or one the JVM or the system keeps
-     *     (the JVM's message says which)
+     * @throws IllegalArgumentException for an unknown signal, one the JVM or the system keeps
+     *     (the JVM's message says which), or one the process ignored when it started
      * @throws UnsupportedOperationException if the runtime has no {@code jdk.unsupported}
      */
     static Object handle(String signal, Runnable action) {
@@ -40,7 +40,18 @@ final class SystemSignals {
     /** Holds the only references to {@code sun.misc.Signal}, loaded once {@link #AVAILABLE} says it can be. */
     private static final class Sun {
         static Object handle(String signal, Runnable action) {
-            return sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> action.run());
+            sun.misc.Signal number = new sun.misc.Signal(signal);
+            sun.misc.SignalHandler ours = received -> action.run();
+            sun.misc.SignalHandler previous = sun.misc.Signal.handle(number, ours);
+            // The JVM installs nothing, and says so only by answering "ignored", for a signal
+            // the process ignored when it started: asked again, it answers "ignored" again
+            // instead of giving back the handler it was just given.
+            if (previous == sun.misc.SignalHandler.SIG_IGN && sun.misc.Signal.handle(number, ours) != ours) {
+                throw new IllegalArgumentException("SIG" + signal + " is ignored by this process, as it was"
+                        + " when the process started (under nohup, or in the background of a shell), and the"
+                        + " JVM lets no program handle such a signal");
+            }
+            return previous;
         }
 
         static void restore(String signal, Object previous) {
