@@ -120,9 +120,6 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     /** Passed to the driver as the error: the frame was just resumed, and the value is what it returned. */
     private static final Throwable AFTER_RESUME = new Throwable("after resume", null, false, false) {};
 
-    /** Passed to the driver as the error: the frame was just resumed, and the value is what it threw. */
-    private static final Throwable AFTER_THROW = new Throwable("after throw", null, false, false) {};
-
     /*
      * The first step of a coroutine whose method has a loop is resumed through this handle,
      * which is deliberately not final: the JIT cannot see through a call of a handle it does not
@@ -348,15 +345,15 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
             return drive(top, value, error, 0); // resumed where it waited, or a method without a loop
         }
         // The first step of a claimed frame (or a generator's) whose method loops, resumed apart
-        // from the driver: see firstStep.
+        // from the driver (see firstStep). Never resumed, it has no caller: it is a bottom frame.
         top.nest = 0;
         Object next;
         try {
             next = (Object) firstStep.invokeExact(top, value, (Throwable) null);
         } catch (Throwable t) {
-            return drive(top, t, AFTER_THROW, 0);
+            return carryOn(top, null, t);
         }
-        return drive(top, next, AFTER_RESUME, 0);
+        return carryOn(top, next, null);
     }
 
     /**
@@ -371,8 +368,9 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
     }
 
     /**
-     * Goes on, as {@link #run} would, from the step {@link #resumeHere} took on {@code bottom}:
-     * it returned {@code next}, or threw {@code thrown}. Returns as {@code run} does.
+     * Goes on, as {@link #run} would, from a step taken outside the driver on {@code bottom}, a
+     * frame with no caller (by {@link #resumeHere}, or by {@code run} for a first step): it
+     * returned {@code next}, or threw {@code thrown}. Returns as {@code run} does.
      */
     static CoroutineFrame<?> carryOn(CoroutineFrame<?> bottom, Object next, Throwable thrown) {
         if (thrown != null) {
@@ -493,8 +491,6 @@ public abstract class CoroutineFrame<T> implements Coroutine<T> {
                     next = frame.resume(value, null);
                 } else if (error == AFTER_RESUME) {
                     next = value;  // and awaiting may hold what it suspended below
-                } else if (error == AFTER_THROW) {
-                    throw (Throwable) value;
                 } else {
                     frame.awaiting = null;
                     if (AsyncStackTrace.ENABLED) {

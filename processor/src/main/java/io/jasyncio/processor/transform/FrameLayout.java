@@ -57,6 +57,8 @@ final class FrameLayout {
     final Map<String, String> fields = new LinkedHashMap<>();
     /** The fields of each descriptor, in the order sites take them. */
     private final Map<String, List<String>> fieldsByDescriptor = new HashMap<>();
+    /** How many fields of each kind there are so far: the next one's number in its name. */
+    private final Map<Character, Integer> fieldsOfKind = new HashMap<>();
 
     FrameLayout(String owner, MethodNode method, List<AwaitSite> sites) {
         Map<String, Integer> parameterFields = new HashMap<>();
@@ -130,8 +132,7 @@ final class FrameLayout {
         List<String> ofType = fieldsByDescriptor.computeIfAbsent(descriptor, d -> new ArrayList<>());
         if (index == ofType.size()) {
             char kind = FrameType.kind(type);
-            long sameKind = fields.values().stream().filter(d -> FrameType.kindOfDescriptor(d) == kind).count();
-            String name = Character.toLowerCase(kind) + Long.toString(sameKind);
+            String name = Character.toLowerCase(kind) + Integer.toString(fieldsOfKind.merge(kind, 1, Integer::sum) - 1);
             ofType.add(name);
             fields.put(name, descriptor);
         }

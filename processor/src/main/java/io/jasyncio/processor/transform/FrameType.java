@@ -53,12 +53,6 @@ final class FrameType {
         return "Ljava/lang/Object;";
     }
 
-    /** The slot kind of a field descriptor, as {@link #kind} gives it for the type. */
-    static char kindOfDescriptor(String descriptor) {
-        char first = descriptor.charAt(0);
-        return first == 'L' || first == '[' ? 'A' : first;
-    }
-
     static int loadOpcode(char kind) {
         return switch (kind) {
             case 'I' -> Opcodes.ILOAD;
